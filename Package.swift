@@ -1,0 +1,70 @@
+// swift-tools-version: 6.0
+// Strata: simulate BuildKit's Dockerfile builds without a daemon and prove that
+// build secrets never reach what ships. Zero third-party packages by design:
+// only the toolchain and system zlib.
+import PackageDescription
+
+let package = Package(
+    name: "Strata",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "Strata", targets: ["Strata"]),
+        .executable(name: "strata", targets: ["strata"]),
+    ],
+    targets: [
+        // System zlib, for gzip layers.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+
+        // Digest, SHA-256, source locations, diagnostics, stable JSON.
+        .target(name: "StrataSupport"),
+        // tar (ustar + PAX) and gzip.
+        .target(name: "StrataArchive", dependencies: ["StrataSupport", "CZlib"]),
+        // The on-disk content store: blobs by digest, atomic and verified.
+        .target(name: "StrataStore", dependencies: ["StrataSupport"]),
+        // Dockerfile bytes → AST → typed instructions; word expansion.
+        .target(name: "StrataDockerfile", dependencies: ["StrataSupport"]),
+        // The operation graph (LLB-like values).
+        .target(name: "StrataLLB", dependencies: ["StrataSupport"]),
+        // Dockerfile → LLB.
+        .target(name: "StrataFrontend", dependencies: ["StrataDockerfile", "StrataLLB"]),
+        // Immutable snapshots, layer diff and apply.
+        .target(name: "StrataFS", dependencies: ["StrataSupport", "StrataArchive", "StrataStore"]),
+        // The simulated shell and program models.
+        .target(name: "StrataShell", dependencies: ["StrataSupport"]),
+        // Scheduler, cache keys, executor.
+        .target(
+            name: "StrataSolver",
+            dependencies: ["StrataLLB", "StrataFS", "StrataShell", "StrataStore"]),
+        // OCI values: descriptors, manifests, configs, history; the image index.
+        .target(name: "StrataOCI", dependencies: ["StrataSupport", "StrataStore"]),
+        // docker-archive and OCI layout, import and export.
+        .target(
+            name: "StrataExport",
+            dependencies: ["StrataOCI", "StrataArchive", "StrataFS", "StrataStore"]),
+        // Secret scanning of images.
+        .target(
+            name: "StrataVerify",
+            dependencies: ["StrataOCI", "StrataArchive", "StrataFS", "StrataStore"]),
+        // The façade that wires the pipeline: the public Swift API.
+        .target(
+            name: "Strata",
+            dependencies: [
+                "StrataSupport", "StrataArchive", "StrataStore", "StrataDockerfile", "StrataLLB",
+                "StrataFrontend", "StrataFS", "StrataShell", "StrataSolver", "StrataOCI",
+                "StrataExport", "StrataVerify",
+            ]),
+        // Commands, help, progress and report renderers.
+        .target(name: "StrataCLI", dependencies: ["Strata"]),
+        .executableTarget(name: "strata", dependencies: ["StrataCLI"]),
+
+        .testTarget(name: "StrataSupportTests", dependencies: ["StrataSupport"]),
+        .testTarget(name: "StrataArchiveTests", dependencies: ["StrataArchive"]),
+        .testTarget(name: "StrataStoreTests", dependencies: ["StrataStore"]),
+        .testTarget(name: "StrataDockerfileTests", dependencies: ["StrataDockerfile"]),
+        .testTarget(name: "StrataFSTests", dependencies: ["StrataFS"]),
+        .testTarget(name: "StrataShellTests", dependencies: ["StrataShell"]),
+        .testTarget(name: "StrataOCITests", dependencies: ["StrataOCI", "StrataExport"]),
+        .testTarget(name: "StrataVerifyTests", dependencies: ["StrataVerify"]),
+        .testTarget(name: "StrataTests", dependencies: ["Strata", "StrataCLI"]),
+    ]
+)

@@ -1,0 +1,108 @@
+import Foundation
+
+/// A forward-only stream of bytes: a file, an in-memory buffer or a decompressor.
+///
+/// Readers of untrusted archives take a `ByteSource` so that a layer is read once, in
+/// bounded chunks, and never has to be held whole in memory.
+public protocol ByteSource {
+    /// Up to `count` bytes; fewer only at the end of the stream, empty at its end.
+    mutating func read(upTo count: Int) throws -> [UInt8]
+}
+
+extension ByteSource {
+    /// Exactly `count` bytes, or `ArchiveError.truncated`.
+    public mutating func readExactly(_ count: Int) throws -> [UInt8] {
+        var out = try read(upTo: count)
+        while out.count < count {
+            let more = try read(upTo: count - out.count)
+            if more.isEmpty { throw ArchiveError.truncated }
+            out.append(contentsOf: more)
+        }
+        return out
+    }
+
+    /// Reads and drops `count` bytes.
+    public mutating func skip(_ count: Int) throws {
+        var left = count
+        while left > 0 {
+            let chunk = try read(upTo: min(left, 1 << 20))
+            if chunk.isEmpty { throw ArchiveError.truncated }
+            left -= chunk.count
+        }
+    }
+
+    /// Everything that is left, refusing to hold more than `limit` bytes.
+    public mutating func readAll(limit: Int = Int.max) throws -> [UInt8] {
+        var out: [UInt8] = []
+        while true {
+            let chunk = try read(upTo: 1 << 20)
+            if chunk.isEmpty { return out }
+            out.append(contentsOf: chunk)
+            if out.count > limit { throw ArchiveError.tooLarge(limit: limit) }
+        }
+    }
+}
+
+/// Bytes already in memory.
+public struct BufferSource: ByteSource {
+    private let bytes: [UInt8]
+    private var offset = 0
+
+    public init(_ bytes: [UInt8]) { self.bytes = bytes }
+    public init(_ data: Data) { self.bytes = [UInt8](data) }
+
+    public mutating func read(upTo count: Int) throws -> [UInt8] {
+        let end = min(bytes.count, offset + count)
+        defer { offset = end }
+        return Array(bytes[offset..<end])
+    }
+}
+
+/// A file read in chunks through a `FileHandle`.
+public struct FileSource: ByteSource {
+    private let handle: FileHandle
+
+    public init(path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw ArchiveError.cannotOpen(path) }
+        self.handle = handle
+    }
+
+    public mutating func read(upTo count: Int) throws -> [UInt8] {
+        guard count > 0 else { return [] }
+        return [UInt8](try handle.read(upToCount: count) ?? Data())
+    }
+}
+
+/// Reads gzip if the stream starts with gzip's magic, the bytes as they are otherwise.
+public func decompressingIfNeeded(_ source: some ByteSource, limit: Int = GzipSource.defaultLimit) throws -> any ByteSource {
+    var peek = PeekableSource(source)
+    let head = try peek.peek(2)
+    if head == [0x1f, 0x8b] { return try GzipSource(peek, limit: limit) }
+    return peek
+}
+
+/// A source that can look at its next bytes without consuming them.
+public struct PeekableSource<Base: ByteSource>: ByteSource {
+    private var base: Base
+    private var pending: [UInt8] = []
+
+    public init(_ base: Base) { self.base = base }
+
+    public mutating func peek(_ count: Int) throws -> [UInt8] {
+        while pending.count < count {
+            let more = try base.read(upTo: count - pending.count)
+            if more.isEmpty { break }
+            pending.append(contentsOf: more)
+        }
+        return Array(pending.prefix(count))
+    }
+
+    public mutating func read(upTo count: Int) throws -> [UInt8] {
+        if !pending.isEmpty {
+            let take = min(count, pending.count)
+            defer { pending.removeFirst(take) }
+            return Array(pending.prefix(take))
+        }
+        return try base.read(upTo: count)
+    }
+}

@@ -1,0 +1,1 @@
+public enum StrataCLI { public static func main() { print("strata") } }

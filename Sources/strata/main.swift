@@ -1,0 +1,2 @@
+import StrataCLI
+StrataCLI.main()
