@@ -1,1 +1,0 @@
-public enum StrataCLI { public static func main() { print("strata") } }

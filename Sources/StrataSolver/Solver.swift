@@ -1,0 +1,99 @@
+import Foundation
+import StrataLLB
+import StrataSupport
+
+/// Solves a build graph: computes BuildKit-style cache keys, answers vertices from the cache
+/// where it can, and executes the rest, dependencies first.
+///
+/// Cache keys cover the operation, the inputs' keys, and content checksums the executor
+/// supplies; they never cover secret values (ops name secrets by id only), so a changed secret
+/// does not invalidate a step — exactly BuildKit's behaviour, which progress output points out.
+public struct Solver<Executor: VertexExecutor> {
+    public let executor: Executor
+    public var useCache: Bool
+    public var onEvent: (SolveEvent) -> Void
+
+    public init(executor: Executor, useCache: Bool = true, onEvent: @escaping (SolveEvent) -> Void = { _ in }) {
+        self.executor = executor
+        self.useCache = useCache
+        self.onEvent = onEvent
+    }
+
+    /// What a solve found out, besides the result.
+    public struct Report {
+        public var keys: [Digest: Digest] = [:]
+        public var explanations: [Digest: CacheExplanation] = [:]
+        public var executed: [Digest] = []
+    }
+
+    public func solve(_ definition: Definition, root: Digest) throws -> (result: Executor.Result, report: Report) {
+        var state = State()
+        let result = try resolve(root, in: definition, state: &state)
+        return (result, state.report)
+    }
+
+    private struct State {
+        var results: [Digest: Executor.Result] = [:]
+        var report = Report()
+    }
+
+    private func key(of id: Digest, in definition: Definition, state: inout State) throws -> Digest {
+        if let key = state.report.keys[id] { return key }
+        guard let vertex = definition[id] else { throw SolveError.missingVertex(id) }
+        var inputKeys: [Digest] = []
+        for input in vertex.inputs { inputKeys.append(try key(of: input, in: definition, state: &state)) }
+        var needed: [Digest: Executor.Result] = [:]
+        for index in executor.inputsNeededForKeys(of: vertex) where index < vertex.inputs.count {
+            needed[vertex.inputs[index]] = try resolve(vertex.inputs[index], in: definition, state: &state)
+        }
+        let overrides = try executor.contentKeys(for: vertex, inputs: needed)
+        for (index, checksum) in overrides where index < inputKeys.count { inputKeys[index] = checksum }
+        let key = CacheKey.compute(op: vertex.op, inputKeys: inputKeys)
+        state.report.keys[id] = key
+        state.report.explanations[id] = CacheExplanation(
+            vertexName: vertex.name, decision: .miss, key: key, contentKeyedInputs: overrides.keys.sorted())
+        return key
+    }
+
+    private func resolve(_ id: Digest, in definition: Definition, state: inout State) throws -> Executor.Result {
+        if let result = state.results[id] { return result }
+        guard let vertex = definition[id] else { throw SolveError.missingVertex(id) }
+        let key = try key(of: id, in: definition, state: &state)
+        if let result = state.results[id] { return result }
+        var inputs: [Executor.Result] = []
+        for input in vertex.inputs { inputs.append(try resolve(input, in: definition, state: &state)) }
+        let cacheable = executor.isCacheable(vertex)
+        if cacheable && useCache, let cached = try executor.cachedResult(for: key, vertex: vertex, inputs: inputs) {
+            state.report.explanations[id]?.decision = .hit
+            onEvent(.cached(vertex, key: key))
+            state.results[id] = cached
+            return cached
+        }
+        state.report.explanations[id]?.decision = cacheable ? (useCache ? .miss : .disabled) : .notCacheable
+        onEvent(.started(vertex))
+        let result: Executor.Result
+        do {
+            result = try executor.execute(vertex, inputs: inputs) { line in onEvent(.log(vertex, line: line)) }
+        } catch {
+            onEvent(.failed(vertex, message: "\(error)"))
+            throw SolveError.failed(vertex: vertex, underlying: error)
+        }
+        if cacheable { try executor.store(result, for: key, vertex: vertex, inputs: inputs) }
+        state.report.executed.append(id)
+        onEvent(.completed(vertex, key: key))
+        state.results[id] = result
+        return result
+    }
+}
+
+public enum SolveError: Error, CustomStringConvertible {
+    case missingVertex(Digest)
+    case failed(vertex: Vertex, underlying: any Error)
+
+    public var description: String {
+        switch self {
+        case .missingVertex(let id): "internal error: the graph has no vertex \(id)"
+        case .failed(let vertex, let underlying): "\(vertex.name): \(underlying)"
+        }
+    }
+}
