@@ -64,6 +64,7 @@ let package = Package(
         .testTarget(name: "StrataFSTests", dependencies: ["StrataFS"]),
         .testTarget(name: "StrataShellTests", dependencies: ["StrataShell"]),
         .testTarget(name: "StrataSolverTests", dependencies: ["StrataSolver"]),
+        .testTarget(name: "StrataFrontendTests", dependencies: ["StrataFrontend"]),
         .testTarget(name: "StrataOCITests", dependencies: ["StrataOCI", "StrataExport"]),
         .testTarget(name: "StrataVerifyTests", dependencies: ["StrataVerify"]),
         .testTarget(name: "StrataTests", dependencies: ["Strata", "StrataCLI"]),
