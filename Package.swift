@@ -15,8 +15,10 @@ let package = Package(
         // System zlib, for gzip layers.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
 
+        // Our own C: SHA-256 with the x86 SHA extensions (the portable path is Swift).
+        .target(name: "CStrataSHA256"),
         // Digest, SHA-256, source locations, diagnostics, stable JSON.
-        .target(name: "StrataSupport"),
+        .target(name: "StrataSupport", dependencies: ["CStrataSHA256"]),
         // tar (ustar + PAX) and gzip.
         .target(name: "StrataArchive", dependencies: ["StrataSupport", "CZlib"]),
         // The on-disk content store: blobs by digest, atomic and verified.
@@ -56,6 +58,8 @@ let package = Package(
         // Commands, help, progress and report renderers.
         .target(name: "StrataCLI", dependencies: ["Strata"]),
         .executableTarget(name: "strata", dependencies: ["StrataCLI"]),
+        // `make bench`: speed goals measured against the real tools.
+        .executableTarget(name: "strata-bench", dependencies: ["StrataSupport"]),
 
         .testTarget(name: "StrataSupportTests", dependencies: ["StrataSupport"]),
         .testTarget(name: "StrataArchiveTests", dependencies: ["StrataArchive"]),

@@ -1,8 +1,17 @@
+import CStrataSHA256
+
 /// SHA-256 (FIPS 180-4), written by hand because Strata takes no third-party packages.
 ///
-/// Incremental: `update` any number of times, then `finalize` once. Held to the NIST
-/// vectors and to `sha256sum` in the tests, and benchmarked against it in `make bench`.
+/// Incremental: `update` any number of times, then `finalize` once. Blocks are compressed by
+/// our C fast path when the CPU has the x86 SHA extensions, else by the portable Swift code
+/// below; both are held to the NIST vectors and to `sha256sum` in the tests, and benchmarked
+/// against it in `make bench`.
 public struct SHA256: Sendable {
+    /// Whether this CPU runs the SHA-extensions path.
+    public static let isAccelerated = cstrata_sha256_accelerated() == 1
+    /// Forces the portable path (tests use it to cover both).
+    var portable = !SHA256.isAccelerated
+
     private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
         0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
     )
@@ -70,6 +79,12 @@ public struct SHA256: Sendable {
     }
 
     private mutating func compress(blocks: UnsafeRawPointer, count: Int) {
+        if !portable {
+            withUnsafeMutableBytes(of: &state) { raw in
+                cstrata_sha256_blocks(raw.baseAddress!.assumingMemoryBound(to: UInt32.self), blocks.assumingMemoryBound(to: UInt8.self), count)
+            }
+            return
+        }
         var (h0, h1, h2, h3, h4, h5, h6, h7) = state
         var w = (
             UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0),

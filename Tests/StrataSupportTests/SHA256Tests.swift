@@ -15,6 +15,17 @@ import Testing
         #expect(Hex.encode(SHA256.hash(Array(input.utf8))) == expected)
     }
 
+    @Test func portableAndAcceleratedPathsAgree() {
+        var generator = SystemRandomNumberGenerator()
+        for size in [0, 1, 63, 64, 65, 200, 4096, 100_003] {
+            let input = (0..<size).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            var portable = SHA256()
+            portable.portable = true
+            portable.update(input)
+            #expect(portable.finalize() == SHA256.hash(input), "size \(size)")
+        }
+    }
+
     @Test func millionAs() {
         let input = [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)
         #expect(Hex.encode(SHA256.hash(input)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
