@@ -11,10 +11,12 @@ public protocol ByteSource {
 
 extension ByteSource {
     /// Exactly `count` bytes, or `ArchiveError.truncated`.
+    /// Reads in bounded chunks, so a hostile size in a header costs memory only for bytes
+    /// that actually arrive.
     public mutating func readExactly(_ count: Int) throws -> [UInt8] {
-        var out = try read(upTo: count)
+        var out: [UInt8] = []
         while out.count < count {
-            let more = try read(upTo: count - out.count)
+            let more = try read(upTo: min(count - out.count, 1 << 20))
             if more.isEmpty { throw ArchiveError.truncated }
             out.append(contentsOf: more)
         }
@@ -52,7 +54,7 @@ public struct BufferSource: ByteSource {
     public init(_ data: Data) { self.bytes = [UInt8](data) }
 
     public mutating func read(upTo count: Int) throws -> [UInt8] {
-        let end = min(bytes.count, offset + count)
+        let end = offset + min(max(count, 0), bytes.count - offset)
         defer { offset = end }
         return Array(bytes[offset..<end])
     }

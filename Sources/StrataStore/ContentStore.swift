@@ -1,0 +1,177 @@
+import Foundation
+import StrataSupport
+
+/// Blobs addressed by digest, kept on disk under `root/blobs/sha256/<hex>`, plus a small area
+/// of named JSON records (`root/records/<name>`) for the image index and the build cache.
+///
+/// Invariants: a blob's file name is the SHA-256 of its bytes, and a name appears only after
+/// the whole file is written and fsynced (temp file in `root/tmp`, then `rename(2)`), so a
+/// reader never sees a partial blob. The class holds no mutable state, which is what makes it
+/// `Sendable`: concurrent writers of the same blob each rename a complete, identical file.
+/// Read-modify-write of a record across processes is guarded with `StoreLock`.
+public final class ContentStore: Sendable {
+    public let root: URL
+
+    /// Opens (creating if needed) the store at `root`.
+    public init(root: URL) throws {
+        self.root = root.standardizedFileURL
+        for directory in [blobDirectory, temporaryDirectory, recordDirectory] {
+            try FileIO.makeDirectories(directory.path)
+        }
+    }
+
+    var blobDirectory: URL { root.appendingPathComponent("blobs/sha256", isDirectory: true) }
+    var temporaryDirectory: URL { root.appendingPathComponent("tmp", isDirectory: true) }
+    var recordDirectory: URL { root.appendingPathComponent("records", isDirectory: true) }
+    /// The file `StoreLock` locks for this store.
+    public var lockFile: URL { root.appendingPathComponent("lock") }
+
+    /// Where the blob with `digest` lives (whether or not it is there yet).
+    public func url(for digest: Digest) -> URL {
+        blobDirectory.appendingPathComponent(digest.hex)
+    }
+
+    public func contains(_ digest: Digest) -> Bool {
+        FileManager.default.fileExists(atPath: url(for: digest).path)
+    }
+
+    /// The blob's size in bytes.
+    public func size(of digest: Digest) throws -> Int {
+        let path = url(for: digest).path
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            let size = attributes[.size] as? NSNumber
+        else { throw StoreError.blobNotFound(digest) }
+        return size.intValue
+    }
+
+    /// Stores `bytes` and returns their digest.
+    @discardableResult
+    public func put(_ bytes: [UInt8]) throws -> Digest {
+        let digest = Digest.of(bytes)
+        if contains(digest) { return digest }
+        try writeAtomically(to: url(for: digest)) { fd, path in
+            try bytes.withUnsafeBytes { raw in try FileIO.writeAll(fd, raw, path: path) }
+        }
+        return digest
+    }
+
+    /// Stores `bytes` only if they hash to `expected`.
+    @discardableResult
+    public func put(_ bytes: [UInt8], expecting expected: Digest) throws -> Digest {
+        let actual = Digest.of(bytes)
+        guard actual == expected else { throw StoreError.digestMismatch(expected: expected, actual: actual) }
+        return try put(bytes)
+    }
+
+    /// Stores what `next` yields, chunk by chunk, until it returns an empty chunk; the content is
+    /// never held whole. With `expected`, the blob is kept only if it hashes to it.
+    @discardableResult
+    public func put(
+        streaming next: () throws -> [UInt8], expecting expected: Digest? = nil
+    ) throws -> (digest: Digest, size: Int) {
+        let temporary = try makeTemporaryFile()
+        defer { _ = unlink(temporary.path) }
+        var hasher = SHA256()
+        var size = 0
+        do {
+            defer { close(temporary.fd) }
+            while true {
+                let chunk = try next()
+                if chunk.isEmpty { break }
+                hasher.update(chunk)
+                size += chunk.count
+                try chunk.withUnsafeBytes { raw in
+                    try FileIO.writeAll(temporary.fd, raw, path: temporary.path)
+                }
+            }
+            try FileIO.fsync(temporary.fd, path: temporary.path)
+        }
+        let digest = Digest(sha256: hasher.finalize())
+        if let expected, expected != digest { throw StoreError.digestMismatch(expected: expected, actual: digest) }
+        if !contains(digest) {
+            try FileIO.rename(temporary.path, url(for: digest).path)
+            FileIO.syncDirectory(blobDirectory.path)
+        }
+        return (digest, size)
+    }
+
+    /// Stores a copy of the file at `file`, streaming it.
+    @discardableResult
+    public func put(contentsOf file: URL, expecting expected: Digest? = nil) throws -> (digest: Digest, size: Int) {
+        let fd = try FileIO.open(file.path, flags: O_RDONLY)
+        defer { close(fd) }
+        return try put(streaming: { () throws in try FileIO.read(fd, upTo: 1 << 20, path: file.path) }, expecting: expected)
+    }
+
+    /// The whole blob, verified against its digest.
+    public func get(_ digest: Digest) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        try read(digest) { bytes.append(contentsOf: $0) }
+        return bytes
+    }
+
+    /// Streams the blob to `body` in chunks, then verifies it; a corrupt blob throws
+    /// `corruptBlob` after its last chunk, so callers must not trust what they saw until
+    /// this returns.
+    public func read(_ digest: Digest, chunk: Int = 1 << 20, _ body: ([UInt8]) throws -> Void) throws {
+        let path = url(for: digest).path
+        let fd = path.withCString { open($0, O_RDONLY) }
+        guard fd >= 0 else {
+            if errno == ENOENT { throw StoreError.blobNotFound(digest) }
+            throw FileIO.error("open", path)
+        }
+        defer { close(fd) }
+        var hasher = SHA256()
+        while true {
+            let part = try FileIO.read(fd, upTo: chunk, path: path)
+            if part.isEmpty { break }
+            hasher.update(part)
+            try body(part)
+        }
+        let actual = Digest(sha256: hasher.finalize())
+        guard actual == digest else { throw StoreError.corruptBlob(digest, actual: actual) }
+    }
+
+    /// Every blob in the store, sorted.
+    public func allDigests() -> [Digest] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: blobDirectory.path)) ?? []
+        return names.compactMap { try? Digest(parsing: "sha256:" + $0) }.sorted()
+    }
+
+    /// Deletes a blob; deleting a missing blob is not an error.
+    public func remove(_ digest: Digest) throws {
+        let path = url(for: digest).path
+        guard unlink(path) == 0 || errno == ENOENT else { throw FileIO.error("remove", path) }
+    }
+
+    // MARK: - Atomic writes
+
+    struct TemporaryFile {
+        let fd: Int32
+        let path: String
+    }
+
+    func makeTemporaryFile() throws -> TemporaryFile {
+        let name = "tmp-\(getpid())-\(UUID().uuidString)"
+        let path = temporaryDirectory.appendingPathComponent(name).path
+        let fd = try FileIO.open(path, flags: O_WRONLY | O_CREAT | O_EXCL, mode: 0o644)
+        return TemporaryFile(fd: fd, path: path)
+    }
+
+    /// Writes a complete file next to its final name and renames it into place.
+    func writeAtomically(
+        to destination: URL, _ write: (Int32, String) throws -> Void
+    ) throws {
+        let temporary = try makeTemporaryFile()
+        var renamed = false
+        defer { if !renamed { _ = unlink(temporary.path) } }
+        do {
+            defer { close(temporary.fd) }
+            try write(temporary.fd, temporary.path)
+            try FileIO.fsync(temporary.fd, path: temporary.path)
+        }
+        try FileIO.rename(temporary.path, destination.path)
+        renamed = true
+        FileIO.syncDirectory(destination.deletingLastPathComponent().path)
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// An advisory `flock(2)` lock on a file, so that several `strata` processes can share a store:
+/// writers take it exclusively, readers shared.
+///
+/// flock locks belong to the open file description, so two threads of one process that each
+/// take a `StoreLock` exclude each other as two processes would. The lock is released when the
+/// value is released or `unlock()` is called.
+public final class StoreLock: Sendable {
+    public enum Mode: Sendable { case shared, exclusive }
+
+    private let fd: Int32
+    public let path: String
+
+    /// Blocks until the lock on `file` is held in `mode`; creates the file if needed.
+    public init(file: URL, mode: Mode) throws {
+        path = file.path
+        fd = try FileIO.open(path, flags: O_RDWR | O_CREAT, mode: 0o644)
+        while flock(fd, mode == .exclusive ? LOCK_EX : LOCK_SH) != 0 {
+            if errno == EINTR { continue }
+            let error = FileIO.error("lock", path)
+            close(fd)
+            throw error
+        }
+    }
+
+    deinit { close(fd) }
+
+    /// Runs `body` holding the lock on `file`.
+    public static func with<T>(file: URL, mode: Mode, _ body: () throws -> T) throws -> T {
+        let lock = try StoreLock(file: file, mode: mode)
+        return try withExtendedLifetime(lock) { try body() }
+    }
+}
+
+extension ContentStore {
+    /// Runs `body` holding this store's lock in `mode`.
+    public func withLock<T>(_ mode: StoreLock.Mode, _ body: () throws -> T) throws -> T {
+        try StoreLock.with(file: lockFile, mode: mode, body)
+    }
+}
