@@ -137,6 +137,7 @@ struct ParseState {
         } catch {
             throw self.error(error.reason, line: startLine)
         }
+        guard !heredocs.isEmpty else { return }
         var original = child.original + "\n"
         for var heredoc in heredocs {
             var terminated = false
