@@ -1,0 +1,39 @@
+import StrataSupport
+
+/// The parsed Dockerfile: instructions with no meaning attached yet.
+public struct DockerfileAST: Sendable, Hashable {
+    /// The file name used in locations and diagnostics.
+    public var fileName: String
+    /// The root node; its `children` are the instructions in order.
+    public var root: Node
+    /// Parser directives found at the top (`syntax`, `escape`, `check`), lower-case names.
+    public var directives: [ParserDirective]
+    /// The escape character in effect (`\` or backtick).
+    public var escape: Character
+    /// Non-fatal findings such as empty continuation lines.
+    public var warnings: [ParseWarning]
+
+    /// The instructions in order.
+    public var instructions: [Node] { root.children }
+
+    /// The value of a directive such as `check`, if present.
+    public func directive(_ name: String) -> String? {
+        directives.first { $0.name == name.lowercased() }?.value
+    }
+}
+
+/// `# name=value` at the top of the file.
+public struct ParserDirective: Sendable, Hashable, Codable {
+    public var name: String
+    public var value: String
+    /// The 1-based line of the directive.
+    public var line: Int
+}
+
+/// A warning from the parser, with BuildKit's wording.
+public struct ParseWarning: Sendable, Hashable {
+    /// The rule the warning belongs to (e.g. `NoEmptyContinuation`).
+    public var rule: String
+    public var message: String
+    public var range: SourceRange
+}

@@ -1,0 +1,174 @@
+/// A shell glob (`*`, `?`, `\` escapes) as used by `${V#p}`, `${V%p}` and `${V/p/r}`,
+/// matched with the semantics of the Go regular expression BuildKit builds from it:
+/// leftmost match, `*` greedy or lazy, and `?`/`*` never matching a newline.
+struct ShellPattern {
+    enum Token: Equatable {
+        case literal(Unicode.Scalar)
+        case any
+        case star
+    }
+
+    let tokens: [Token]
+    let greedy: Bool
+    let anchored: Bool
+
+    init(_ pattern: String, greedy: Bool, anchored: Bool) throws(LexFailure) {
+        var tokens: [Token] = []
+        let scalars = Array(pattern.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            let ch = scalars[index]
+            index += 1
+            switch ch {
+            case "*": tokens.append(.star)
+            case "?": tokens.append(.any)
+            case "\\":
+                if index < scalars.count && scalars[index] == "}" { continue }
+                guard index < scalars.count, "*?\\".unicodeScalars.contains(scalars[index]) else {
+                    let shown = index < scalars.count ? String(scalars[index]) : "\u{FFFD}"
+                    throw LexFailure(reason: "invalid escape '\\\(shown)'")
+                }
+                tokens.append(.literal(scalars[index]))
+                index += 1
+            default: tokens.append(.literal(ch))
+            }
+        }
+        self.tokens = tokens
+        self.greedy = greedy
+        self.anchored = anchored
+    }
+
+    /// The first (leftmost) match at or after `start`, as scalar offsets.
+    func firstMatch(in subject: [Unicode.Scalar], from start: Int = 0) -> Range<Int>? {
+        if anchored {
+            guard start == 0, let end = match(subject, tokenIndex: 0, at: 0) else { return nil }
+            return 0..<end
+        }
+        guard start <= subject.count else { return nil }
+        for origin in start...subject.count {
+            if let end = match(subject, tokenIndex: 0, at: origin) { return origin..<end }
+        }
+        return nil
+    }
+
+    private func match(_ subject: [Unicode.Scalar], tokenIndex: Int, at position: Int) -> Int? {
+        guard tokenIndex < tokens.count else { return position }
+        switch tokens[tokenIndex] {
+        case .literal(let ch):
+            guard position < subject.count, subject[position] == ch else { return nil }
+            return match(subject, tokenIndex: tokenIndex + 1, at: position + 1)
+        case .any:
+            guard position < subject.count, subject[position] != "\n" else { return nil }
+            return match(subject, tokenIndex: tokenIndex + 1, at: position + 1)
+        case .star:
+            var limit = position
+            while limit < subject.count && subject[limit] != "\n" { limit += 1 }
+            let candidates = greedy ? Array((position...limit).reversed()) : Array(position...limit)
+            for candidate in candidates {
+                if let end = match(subject, tokenIndex: tokenIndex + 1, at: candidate) { return end }
+            }
+            return nil
+        }
+    }
+
+    /// Go's `Regexp.ReplaceAllString`/first-match replacement; `$$` and `$0` in the
+    /// replacement behave as in Go's template expansion.
+    func replace(in value: String, with replacement: String, all: Bool) -> String {
+        let subject = Array(value.unicodeScalars)
+        var output = String.UnicodeScalarView()
+        var lastMatchEnd = 0
+        var searchPosition = 0
+        while searchPosition <= subject.count {
+            guard let found = firstMatch(in: subject, from: searchPosition) else { break }
+            output.append(contentsOf: subject[lastMatchEnd..<found.lowerBound])
+            if found.upperBound > lastMatchEnd || found.lowerBound == 0 {
+                output.append(contentsOf: Self.expandTemplate(replacement, match: subject[found]).unicodeScalars)
+            }
+            lastMatchEnd = found.upperBound
+            if !all { break }
+            searchPosition = max(searchPosition + 1, found.upperBound)
+        }
+        output.append(contentsOf: subject[lastMatchEnd...])
+        return String(output)
+    }
+
+    private static func expandTemplate(_ template: String, match: ArraySlice<Unicode.Scalar>) -> String {
+        guard template.contains("$") else { return template }
+        var output = String.UnicodeScalarView()
+        let scalars = Array(template.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            let ch = scalars[index]
+            index += 1
+            guard ch == "$", index < scalars.count else {
+                output.append(ch)
+                continue
+            }
+            if scalars[index] == "$" {
+                output.append("$")
+                index += 1
+                continue
+            }
+            var name = ""
+            var end = index
+            if scalars[index] == "{" {
+                end = index + 1
+                while end < scalars.count, scalars[end] != "}" { name.unicodeScalars.append(scalars[end]); end += 1 }
+                guard end < scalars.count, !name.isEmpty else {
+                    output.append(ch)
+                    continue
+                }
+                end += 1
+            } else {
+                while end < scalars.count, scalars[end].isGoLetter || scalars[end].isGoDigit || scalars[end] == "_" {
+                    name.unicodeScalars.append(scalars[end])
+                    end += 1
+                }
+                guard !name.isEmpty else {
+                    output.append(ch)
+                    continue
+                }
+            }
+            if name == "0" { output.append(contentsOf: match) }
+            index = end
+        }
+        return String(output)
+    }
+
+    static func trimPrefix(pattern: String, from value: String, greedy: Bool) throws(LexFailure) -> String {
+        let compiled = try ShellPattern(pattern, greedy: greedy, anchored: true)
+        let subject = Array(value.unicodeScalars)
+        guard let found = compiled.firstMatch(in: subject) else { return value }
+        return String(String.UnicodeScalarView(subject[found.upperBound...]))
+    }
+
+    /// Trims the shortest (or longest) matching suffix by reversing both pattern and value,
+    /// as BuildKit does, so that a leftmost match finds the rightmost suffix.
+    static func trimSuffix(pattern: String, from value: String, greedy: Bool) throws(LexFailure) -> String {
+        let reversedValue = String(String.UnicodeScalarView(value.unicodeScalars.reversed()))
+        let trimmed = try trimPrefix(pattern: reversePattern(pattern), from: reversedValue, greedy: greedy)
+        return String(String.UnicodeScalarView(trimmed.unicodeScalars.reversed()))
+    }
+
+    /// Reverses a pattern while keeping each `\x` escape pair in order.
+    static func reversePattern(_ pattern: String) -> String {
+        let scalars = Array(pattern.unicodeScalars)
+        guard !scalars.isEmpty else { return pattern }
+        var out = scalars
+        let last = scalars.count - 1
+        var index = 0
+        while index <= last {
+            let ch = scalars[index]
+            let outIndex = last - index
+            if ch == "\\" && index != last {
+                out[outIndex - 1] = ch
+                out[outIndex] = scalars[index + 1]
+                index += 2
+            } else {
+                out[outIndex] = ch
+                index += 1
+            }
+        }
+        return String(String.UnicodeScalarView(out))
+    }
+}

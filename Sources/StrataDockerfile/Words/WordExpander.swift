@@ -1,0 +1,104 @@
+/// Expands Dockerfile words the way BuildKit's `shell/lex.go` does: `$V`, `${V}`, the
+/// `-`/`+`/`?` modifiers (with and without `:`), `#`/`%` pattern trims, `/` replacement,
+/// single and double quotes, and the escape character (`\` or backtick).
+///
+/// The expander is a value: it holds only configuration, so one instance can be shared freely.
+/// It never runs a shell; expansion is purely textual.
+public struct WordExpander: Sendable, Hashable {
+    /// The escape character: `\` by default, or backtick after `# escape=\``.
+    public var escape: Character
+    /// Keep quote characters in the output (used to find heredoc markers).
+    public var rawQuotes: Bool
+    /// Keep escape characters in the output (used to find heredoc markers).
+    public var rawEscapes: Bool
+    /// Leave references to unset variables as written (`$X`, `${X:-y}`) instead of expanding
+    /// them to the empty string.
+    public var skipUnsetVariables: Bool
+
+    public init(escape: Character = "\\", rawQuotes: Bool = false, rawEscapes: Bool = false,
+                skipUnsetVariables: Bool = false) {
+        self.escape = escape
+        self.rawQuotes = rawQuotes
+        self.rawEscapes = rawEscapes
+        self.skipUnsetVariables = skipUnsetVariables
+    }
+
+    /// Expands `word` into one string (quotes removed, no word splitting).
+    public func expand(_ word: String, environment: some VariableLookup) throws(ExpansionError) -> String {
+        try process(word, environment: environment).result
+    }
+
+    /// Expands `word` and splits the result into words like a shell does: unquoted whitespace,
+    /// including whitespace produced by a variable's value, separates words.
+    public func expandWords(_ word: String, environment: some VariableLookup) throws(ExpansionError) -> [String] {
+        try process(word, environment: environment).words
+    }
+
+    /// Expands `word` and reports both forms plus which variables were referenced, so a caller
+    /// can warn about variables that were used but never defined (BuildKit's UndefinedVar).
+    public func process(_ word: String, environment: some VariableLookup) throws(ExpansionError) -> Expansion {
+        var state = ShellWordState(
+            scalars: Array(word.unicodeScalars), lookup: { environment.value(of: $0) },
+            escape: escape.unicodeScalars.first ?? "\\", options: self)
+        do {
+            let (result, words) = try state.processStopOn(nil, rawEscapes: rawEscapes)
+            return Expansion(result: result, words: words, matched: state.matched, unmatched: state.unmatched)
+        } catch {
+            throw ExpansionError(word: word, reason: error.reason)
+        }
+    }
+}
+
+/// The outcome of expanding one word.
+public struct Expansion: Sendable, Hashable {
+    /// The expansion as one string.
+    public var result: String
+    /// The expansion split into words.
+    public var words: [String]
+    /// Names that were looked up and found.
+    public var matched: Set<String>
+    /// Names that were looked up and not set: candidates for an UndefinedVar warning.
+    public var unmatched: Set<String>
+}
+
+/// Why a word could not be expanded, e.g. an unterminated quote or `${V:?msg}` on an unset
+/// variable. The message matches BuildKit's: `failed to process "…": reason`.
+public struct ExpansionError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var word: String
+    public var reason: String
+
+    public var description: String { "failed to process \"\(word)\": \(reason)" }
+}
+
+/// Where expansion reads variables from.
+public protocol VariableLookup {
+    /// The value of `name`, or nil when it is unset (set-but-empty is `""`).
+    func value(of name: String) -> String?
+}
+
+extension Dictionary: VariableLookup where Key == String, Value == String {
+    public func value(of name: String) -> String? { self[name] }
+}
+
+/// An ordered environment as Dockerfile stages build it (`KEY=value` pairs, later wins).
+public struct Environment: VariableLookup, Sendable, Hashable {
+    public var pairs: [(key: String, value: String)] { storage.map { ($0.key, $0.value) } }
+    private var storage: [Pair]
+
+    private struct Pair: Sendable, Hashable { var key: String; var value: String }
+
+    public init(_ pairs: [(String, String)] = []) {
+        storage = []
+        for (key, value) in pairs { set(key, value) }
+    }
+
+    public mutating func set(_ key: String, _ value: String) {
+        if let index = storage.firstIndex(where: { $0.key == key }) {
+            storage[index].value = value
+        } else {
+            storage.append(Pair(key: key, value: value))
+        }
+    }
+
+    public func value(of name: String) -> String? { storage.last { $0.key == name }?.value }
+}
