@@ -27,8 +27,8 @@ let package = Package(
         .target(name: "StrataDockerfile", dependencies: ["StrataSupport"]),
         // The operation graph (LLB-like values).
         .target(name: "StrataLLB", dependencies: ["StrataSupport"]),
-        // Dockerfile → LLB.
-        .target(name: "StrataFrontend", dependencies: ["StrataDockerfile", "StrataLLB"]),
+        // Dockerfile → LLB and the image config BuildKit would write.
+        .target(name: "StrataFrontend", dependencies: ["StrataDockerfile", "StrataLLB", "StrataOCI"]),
         // Immutable snapshots, layer diff and apply.
         .target(name: "StrataFS", dependencies: ["StrataSupport", "StrataArchive", "StrataStore"]),
         // The simulated shell and program models.

@@ -1,0 +1,29 @@
+import Foundation
+import StrataArchive
+import StrataFS
+import StrataSupport
+
+extension BuildExecutor {
+    /// A cache mount's directory as the last build left it (empty the first time), kept in the
+    /// store as a tar so it outlives the process, exactly like BuildKit's persistent cache mounts.
+    func loadCacheMount(id: String, mode: UInt32, uid: Int, gid: Int) throws -> Snapshot {
+        let empty = Snapshot.empty(store: blobs, rootMetadata: FileMetadata(mode: mode, uid: uid, gid: gid, mtime: environment.epoch))
+        guard let data = try store.readRecord(cacheMountRecord(id)),
+            let digest = try? Digest(parsing: String(decoding: data, as: UTF8.self)),
+            store.contains(digest)
+        else { return empty }
+        var fs = empty.mutable(time: environment.epoch)
+        try fs.applyLayer(try FileSource(path: store.url(for: digest).path))
+        return fs.commit()
+    }
+
+    func saveCacheMount(id: String, _ snapshot: Snapshot) throws {
+        let tar = try snapshot.rootfsTar()
+        let digest = try store.put(tar)
+        try store.writeRecord(cacheMountRecord(id), Data(digest.description.utf8))
+    }
+
+    private func cacheMountRecord(_ id: String) -> String {
+        "cachemount/" + Digest.of(text: id).hex
+    }
+}

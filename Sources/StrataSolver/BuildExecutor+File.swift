@@ -1,0 +1,81 @@
+import StrataFS
+import StrataLLB
+import StrataShell
+import StrataSupport
+
+extension BuildExecutor {
+    /// Applies a file op (COPY, ADD, WORKDIR's mkdir) to input 0; the diff becomes a layer.
+    func apply(_ op: FileOp, vertex: Vertex, inputs: [SolvedState]) throws -> SolvedState {
+        guard let input = inputs.first else { throw ExecError.unsupported("file op has no destination filesystem") }
+        var fs = input.snapshot.mutable(time: environment.epoch)
+        var provenance = input.provenance
+        for action in op.actions {
+            switch action {
+            case .mkdir(let path, let mode, let parents, let owner):
+                let (uid, gid) = try owner.map { try Accounts(snapshot: fs.commit()).owner(ownerSpec($0)) } ?? (0, 0)
+                if !fs.exists(path) { try fs.mkdir(path, mode: mode, uid: uid, gid: gid, parents: parents) }
+            case .mkfile(let path, let content, let mode, let owner):
+                let (uid, gid) = try owner.map { try Accounts(snapshot: fs.commit()).owner(ownerSpec($0)) } ?? (0, 0)
+                try fs.writeFile(path, content, mode: mode, uid: uid, gid: gid)
+            case .remove(let path, let allowNotFound):
+                if fs.exists(path) { try fs.remove(path, recursive: true) } else if !allowNotFound { throw FSError.noEntry(path) }
+            case .copy(let copy):
+                guard copy.from < inputs.count else { throw ExecError.unsupported("copy source input \(copy.from) is missing") }
+                let source = inputs[copy.from]
+                try self.copy(copy, from: source, into: &fs, provenance: &provenance)
+            }
+        }
+        return try commit(fs.commit(), over: input, provenance: provenance, vertex: vertex)
+    }
+
+    private func ownerSpec(_ owner: Owner) -> String {
+        owner.group.map { "\(owner.user):\($0)" } ?? owner.user
+    }
+
+    /// COPY semantics: a directory copies its contents, a file goes to `dest/NAME` when the
+    /// destination ends in `/` or is a directory (else to `dest` itself), missing destination
+    /// directories are created (0755, root), modes and mtimes are kept, `--chown`/`--chmod` apply
+    /// to everything copied.
+    private func copy(_ copy: CopyAction, from source: SolvedState, into fs: inout MutableSnapshot, provenance: inout [String: Provenance]) throws {
+        let owner = try copy.owner.map { try Accounts(snapshot: fs.commit()).owner(ownerSpec($0)) }
+        let mode = copy.mode.flatMap { UInt32($0, radix: 8) }
+        var matches: [String] = []
+        for pattern in copy.sources {
+            let found = try CopySources.match(pattern, in: source.snapshot, allowWildcards: copy.allowWildcards)
+            if found.isEmpty && !copy.allowEmptyWildcard { throw ExecError.copySourceMissing(FSPath.normalize("/" + pattern)) }
+            matches += found
+        }
+        let destination = copy.destination
+        let destinationIsDirectory = destination.hasSuffix("/") || matches.count > 1
+            || (try? fs.stat(destination))?.kind == .directory
+        let destinationPath = FSPath.normalize(destination)
+        for match in matches {
+            let top = try source.snapshot.stat(match, followSymlinks: copy.followSymlinks)
+            let target: String
+            if top.kind == .directory && copy.copyDirectoryContents {
+                target = destinationPath
+            } else if destinationIsDirectory {
+                let name = match.split(separator: "/").last.map(String.init) ?? ""
+                target = destinationPath == "/" ? "/" + name : destinationPath + "/" + name
+            } else {
+                target = destinationPath
+            }
+            let parent = FSPathParent.parent(of: target)
+            if !fs.exists(parent) { try fs.mkdir(parent, mode: 0o755, parents: true) }
+            let base = top.path
+            for info in top.kind == .directory ? source.snapshot.entries(below: base) : [top] {
+                let relative = info.path == base ? "" : String(info.path.dropFirst(base.count))
+                let path = relative.isEmpty ? target : (target == "/" ? relative : target + relative)
+                var metadata = info.metadata
+                if let owner {
+                    metadata.uid = owner.uid
+                    metadata.gid = owner.gid
+                }
+                if let mode, info.kind != .symlink { metadata.mode = (metadata.mode & ~0o7777) | mode }
+                if relative.isEmpty && info.kind == .directory && path == "/" { continue }
+                try fs.place(info, at: path, from: source.snapshot, metadata: metadata)
+                if let value = source.provenance[info.path] { provenance[path] = value.applying(.copied) }
+            }
+        }
+    }
+}

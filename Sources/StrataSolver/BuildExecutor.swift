@@ -1,0 +1,161 @@
+import Foundation
+import StrataArchive
+import StrataFS
+import StrataLLB
+import StrataShell
+import StrataStore
+import StrataSupport
+
+/// Runs a build's vertices over immutable snapshots: image and context sources, simulated
+/// `RUN`s, and file ops; each exec or file step's diff becomes a layer blob in the store.
+///
+/// Cache records hold the step's layer (and the provenance of the files it wrote), so a cache
+/// hit rebuilds the step's filesystem by applying that layer to its input. Secret values are
+/// never part of a record or a key.
+public final class BuildExecutor: VertexExecutor, @unchecked Sendable {
+    public typealias Result = SolvedState
+
+    /// What the executor needs from outside the solver.
+    public struct Environment {
+        /// Resolves an image reference to its filesystem and layers.
+        public var resolveImage: (String) throws -> SolvedState
+        /// The build context by name (the main one is "context"), already filtered by .dockerignore.
+        public var loadContext: (String) throws -> Snapshot
+        /// Resolved secrets by id. Held in memory only for the build.
+        public var secrets: [String: [UInt8]]
+        /// The mtime of everything the build writes (SOURCE_DATE_EPOCH, default 0).
+        public var epoch: Int
+        public var limits: ShellLimits
+
+        public init(
+            resolveImage: @escaping (String) throws -> SolvedState, loadContext: @escaping (String) throws -> Snapshot,
+            secrets: [String: [UInt8]], epoch: Int = 0, limits: ShellLimits = ShellLimits()
+        ) {
+            self.resolveImage = resolveImage
+            self.loadContext = loadContext
+            self.secrets = secrets
+            self.epoch = epoch
+            self.limits = limits
+        }
+    }
+
+    let store: ContentStore
+    let blobs: any BlobStore
+    let environment: Environment
+    /// Which secrets' bytes showed up in step output (before redaction), by vertex name.
+    public internal(set) var logExposures: [(vertex: String, secret: String)] = []
+
+    public init(store: ContentStore, blobs: any BlobStore, environment: Environment) {
+        self.store = store
+        self.blobs = blobs
+        self.environment = environment
+    }
+
+    public func isCacheable(_ vertex: Vertex) -> Bool {
+        if case .source = vertex.op { return false }
+        return true
+    }
+
+    public func execute(_ vertex: Vertex, inputs: [SolvedState], log: (String) -> Void) throws -> SolvedState {
+        switch vertex.op {
+        case .source(let source): return try resolve(source)
+        case .exec(let exec): return try run(exec, vertex: vertex, inputs: inputs, log: log)
+        case .file(let file): return try apply(file, vertex: vertex, inputs: inputs)
+        }
+    }
+
+    private func resolve(_ source: SourceOp) throws -> SolvedState {
+        switch source {
+        case .scratch:
+            return SolvedState(snapshot: .empty(store: blobs), layers: [])
+        case .image(let reference):
+            return try environment.resolveImage(reference)
+        case .context(let name, _, _):
+            return SolvedState(snapshot: try environment.loadContext(name), layers: [])
+        case .inline(let files):
+            var fs = Snapshot.empty(store: blobs).mutable(time: environment.epoch)
+            for file in files {
+                try fs.mkdir(FSPathParent.parent(of: file.path), parents: true)
+                try fs.writeFile(file.path, file.content, mode: file.mode)
+            }
+            return SolvedState(snapshot: fs.commit(), layers: [])
+        }
+    }
+
+    /// Turns a step's result into the next state: the diff against its input becomes a layer.
+    func commit(_ upper: Snapshot, over input: SolvedState, provenance: [String: Provenance], vertex: Vertex) throws -> SolvedState {
+        let tar = try LayerWriter.tar(from: input.snapshot, to: upper)
+        let digest = try store.put(tar)
+        let layer = LayerBlob(digest: digest, diffID: digest, size: tar.count, mediaType: LayerBlob.uncompressedMediaType, createdBy: vertex.name)
+        return SolvedState(snapshot: upper, layers: input.layers + [layer], provenance: provenance)
+    }
+
+    // MARK: Cache
+
+    struct CacheRecord: Codable {
+        var layer: LayerBlob
+        /// Secret-derived files the step left, by path: secret ids and transformations.
+        var provenance: [String: [String]]
+    }
+
+    public func cachedResult(for key: Digest, vertex: Vertex, inputs: [SolvedState]) throws -> SolvedState? {
+        guard let input = inputs.first,
+            let data = try store.readRecord("cache/\(key.hex)"),
+            let record = try? StableJSON.decode(CacheRecord.self, from: data),
+            store.contains(record.layer.digest)
+        else { return nil }
+        var fs = input.snapshot.mutable(time: environment.epoch)
+        try fs.applyLayer(try FileSource(path: store.url(for: record.layer.digest).path))
+        let snapshot = fs.commit()
+        var provenance = input.provenance
+        for (path, labels) in record.provenance { provenance[path] = Provenance(labels: labels) }
+        return SolvedState(snapshot: snapshot, layers: input.layers + [record.layer], provenance: provenance)
+    }
+
+    public func store(_ result: SolvedState, for key: Digest, vertex: Vertex, inputs: [SolvedState]) throws {
+        guard let layer = result.layers.last, let input = inputs.first, result.layers.count == input.layers.count + 1 else { return }
+        var provenance: [String: [String]] = [:]
+        for (path, value) in result.provenance where input.provenance[path] != value { provenance[path] = value.labels }
+        let record = CacheRecord(layer: layer, provenance: provenance)
+        try store.writeRecord("cache/\(key.hex)", try StableJSON.encode(record))
+    }
+
+    // MARK: Content keys
+
+    public func inputsNeededForKeys(of vertex: Vertex) -> [Int] {
+        guard case .file(let op) = vertex.op else { return [] }
+        var needed: Set<Int> = []
+        for action in op.actions { if case .copy(let copy) = action { needed.insert(copy.from) } }
+        return needed.sorted()
+    }
+
+    /// A COPY is keyed by the content it copies (paths, modes and bytes of the matched sources),
+    /// as BuildKit's content-based cache keys are.
+    public func contentKeys(for vertex: Vertex, inputs: [Digest: SolvedState]) throws -> [Int: Digest] {
+        guard case .file(let op) = vertex.op else { return [:] }
+        var keys: [Int: Digest] = [:]
+        for action in op.actions {
+            guard case .copy(let copy) = action, copy.from < vertex.inputs.count, let state = inputs[vertex.inputs[copy.from]] else { continue }
+            var hasher = SHA256()
+            for source in copy.sources {
+                for match in (try? CopySources.match(source, in: state.snapshot, allowWildcards: copy.allowWildcards)) ?? [] {
+                    state.snapshot.walkChecksum(from: match, into: &hasher)
+                }
+                hasher.update(Array(source.utf8) + [0])
+            }
+            keys[copy.from] = Digest(sha256: hasher.finalize())
+        }
+        return keys
+    }
+}
+
+extension Provenance {
+    /// A compact, order-stable form for cache records: secret ids then `>transform`s.
+    var labels: [String] { secrets.sorted() + transforms.map { ">" + $0.rawValue } }
+
+    init(labels: [String]) {
+        self.init(
+            secrets: Set(labels.filter { !$0.hasPrefix(">") }),
+            transforms: labels.filter { $0.hasPrefix(">") }.compactMap { Transform(rawValue: String($0.dropFirst())) })
+    }
+}
