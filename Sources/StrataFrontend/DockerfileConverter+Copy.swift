@@ -1,0 +1,88 @@
+import StrataDockerfile
+import StrataLLB
+import StrataOCI
+import StrataSupport
+
+extension DockerfileConverter {
+    /// COPY and ADD: a file op copying from the context, a stage or an image into the stage.
+    /// History is `COPY SRC... DEST # buildkit` with words expanded and flags left out.
+    mutating func dispatchCopy(_ copy: CopyInstruction, isAdd: Bool, instruction: Instruction, in state: inout StageState) throws {
+        let at = instruction.range.start
+        let keyword = isAdd ? "ADD" : "COPY"
+        let lookup = state.lookup
+        var sources = try copy.sources.flatMap { try expandWords($0, environment: lookup, at: at) }
+        if copy.isJSONForm { sources = try copy.sources.map { try expand($0, environment: lookup, at: at) } }
+        var destination = try expand(copy.destination, environment: lookup, at: at)
+        if sources.count + copy.heredocSources.count > 1 && !destination.hasSuffix("/") {
+            throw FrontendError(
+                "When using \(keyword) with more than one source file, the destination must be a directory and end with a /",
+                at: at, line: sourceLine(at.line))
+        }
+        if !destination.hasPrefix("/") {
+            let trailing = destination.hasSuffix("/") || destination == "." || destination.hasSuffix("/.")
+            destination = absolute(destination, in: state)
+            if trailing && !destination.hasSuffix("/") { destination += "/" }
+        }
+        let fromInput: Digest
+        var inputs = [state.vertex]
+        if !copy.heredocSources.isEmpty {
+            let files = copy.heredocSources.map { InlineFile(path: "/" + $0.name, content: Array($0.content.utf8), mode: 0o644) }
+            fromInput = definition.add(Vertex(op: .source(.inline(files: files)), inputs: [], name: "heredoc"))
+            sources += copy.heredocSources.map(\.name)
+        } else {
+            fromInput = try inputVertex(from: try copy.from.map { try expand($0, environment: lookup, at: at) }, in: &state, at: at)
+        }
+        inputs.append(fromInput)
+        var action = CopyAction(from: 1, sources: sources, destination: destination)
+        if let chown = copy.chown {
+            let expanded = try expand(chown, environment: lookup, at: at)
+            let parts = expanded.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            action.owner = Owner(user: parts[0], group: parts.count > 1 ? parts[1] : nil)
+        }
+        if let chmod = copy.chmod {
+            guard UInt32(chmod, radix: 8) != nil else {
+                throw FrontendError("invalid chmod parameter \"\(chmod)\": use an octal mode such as 0644", at: at, line: sourceLine(at.line))
+            }
+            action.mode = chmod
+        }
+        action.extractArchives = isAdd
+        action.keepParents = copy.parents
+        action.exclude = copy.excludes
+        action.allowEmptyWildcard = true
+        let display = expandForDisplay(Self.firstLine(instruction.original), environment: lookup)
+        let name = state.stepName(Self.uppercaseKeyword(display))
+        state.vertex = definition.add(Vertex(op: .file(FileOp(actions: [.copy(action)])), inputs: inputs, name: name, source: instruction.range))
+        steps[state.vertex] = StepInfo(stage: state.index, stageName: state.displayName, instruction: Self.firstLine(instruction.original), line: at.line, secrets: [])
+        state.addHistory("\(keyword) \((sources + [copy.destination.isEmpty ? destination : try expand(copy.destination, environment: lookup, at: at)]).joined(separator: " ")) # buildkit", emptyLayer: false)
+    }
+
+    /// WORKDIR: relative to the previous one, created (owned by USER when set) as a layer.
+    mutating func dispatchWorkdir(_ path: String, instruction: Instruction, in state: inout StageState) throws {
+        let at = instruction.range.start
+        let expanded = try expand(path, environment: state.lookup, at: at)
+        let resolved = Self.clean(expanded.hasPrefix("/") ? expanded : state.workingDirectory + "/" + expanded)
+        state.config.workingDir = resolved
+        let owner = state.config.user.flatMap { user -> Owner? in
+            guard !user.isEmpty else { return nil }
+            let parts = user.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            return Owner(user: parts[0], group: parts.count > 1 ? parts[1] : nil)
+        }
+        let display = expandForDisplay(Self.firstLine(instruction.original), environment: state.lookup)
+        let name = state.stepName(Self.uppercaseKeyword(display))
+        let op = FileOp(actions: [.mkdir(path: resolved, mode: 0o755, makeParents: true, owner: owner)])
+        state.vertex = definition.add(Vertex(op: .file(op), inputs: [state.vertex], name: name, source: instruction.range))
+        steps[state.vertex] = StepInfo(stage: state.index, stageName: state.displayName, instruction: Self.firstLine(instruction.original), line: at.line, secrets: [])
+        state.history.append(History(createdBy: "WORKDIR " + resolved, comment: "buildkit.dockerfile.v0"))
+    }
+
+    /// `path.Clean` for absolute paths.
+    static func clean(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
+            if part == "." { continue }
+            if part == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+}
