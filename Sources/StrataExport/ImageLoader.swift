@@ -78,10 +78,23 @@ public struct ImageLoader: Sendable {
         var reader = TarReader(AnyByteSource(base: source))
         var entries: [String: Digest] = [:]
         var added: Set<Digest> = []
+        var links: [String: String] = [:]
         do {
             while let header = try reader.next() {
-                guard header.kind == .file else { continue }
                 let path = Self.normalise(header.path)
+                switch header.kind {
+                case .symlink:
+                    // Docker < 25 saves a layer shared by two images once and links the second.
+                    links[path] = Self.resolve(header.linkTarget, relativeTo: path)
+                    continue
+                case .hardlink:
+                    links[path] = Self.normalise(header.linkTarget)
+                    continue
+                case .file:
+                    break
+                default:
+                    continue
+                }
                 let writer = try store.writer()
                 try reader.readContents { try writer.write($0) }
                 var expected: Digest?
@@ -99,7 +112,27 @@ public struct ImageLoader: Sendable {
             for digest in added { try? store.remove(digest) }
             throw error
         }
+        // Links name other entries, never files on disk; follow chains a bounded number of times.
+        for (path, target) in links {
+            var target = target
+            for _ in 0..<8 where entries[target] == nil { target = links[target] ?? target }
+            if let digest = entries[target] { entries[path] = digest }
+        }
         return (entries, added)
+    }
+
+    /// A symlink target as an archive path: relative targets are taken from the link's
+    /// directory; `..` never climbs above the archive root.
+    static func resolve(_ target: String, relativeTo link: String) -> String {
+        var parts: [Substring] = target.hasPrefix("/") ? [] : link.split(separator: "/").dropLast()
+        for part in target.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..": if !parts.isEmpty { parts.removeLast() }
+            default: parts.append(part)
+            }
+        }
+        return parts.joined(separator: "/")
     }
 
     static func normalise(_ path: String) -> String {

@@ -6,6 +6,8 @@ import StrataStore
 import StrataSupport
 import Testing
 
+@testable import StrataExport
+
 @Suite struct ImageLoaderTests {
     static let tinyConfig = "sha256:a049720a003efd851fefdb4799bb19462b991212256fd0b9bc7d271415eebfe3"
     static let twoConfig = "sha256:a1ee46dafdf589131a756948a7560bcce1d0bcd1e22bd4a6c21b72da7a628964"
@@ -38,6 +40,29 @@ import Testing
         #expect(manifest.layers.count == 3)
         #expect(manifest.config.mediaType == MediaType.ociConfig)
         #expect(manifest.config.size == (try store.size(of: image.config)))
+    }
+
+    @Test func loadsTwoImagesWhoseSharedLayerDockerSavedAsASymlink() throws {
+        let temp = try TemporaryDirectory()
+        defer { temp.cleanup() }
+        let store = try ContentStore(root: temp.url)
+        let images = try ImageLoader(store: store).load(archive: Fixture.url("shared-docker.tar"))
+        #expect(Set(images.flatMap(\.names)) == ["strata-fixture/tiny:1", "strata-fixture/tiny-child:1"])
+        let child = try ImageIndexStore(store: store).resolve("strata-fixture/tiny-child:1")
+        let parent = try ImageIndexStore(store: store).resolve("strata-fixture/tiny:1")
+        let childLayers = try store.manifest(child.manifest).layers
+        #expect(childLayers.count == 2)
+        #expect(childLayers.first == (try store.manifest(parent.manifest).layers.first))
+    }
+
+    @Test(arguments: [
+        ("../9e18/layer.tar", "efc7/layer.tar", "9e18/layer.tar"),
+        ("/abs/x", "a/b/c", "abs/x"),
+        ("../../../../etc/passwd", "a/b", "etc/passwd"),
+        ("./same", "dir/link", "dir/same"),
+    ])
+    func symlinkTargetsResolveInsideTheArchive(target: String, link: String, expected: String) {
+        #expect(ImageLoader.resolve(target, relativeTo: link) == expected)
     }
 
     @Test func loadsAnOCIArchiveWithGzipLayersKeepingItsManifest() throws {
