@@ -12,6 +12,8 @@ public enum ExportError: Error, Equatable, CustomStringConvertible {
     case diffIDMismatch(archive: String, layer: Digest, expected: Digest, actual: Digest)
     case noMatchingManifest(archive: String)
     case pathTooLong(String)
+    /// A blob's size changed between sizing its tar header and copying it.
+    case sizeChanged(entry: String, declared: Int, actual: Int)
 
     public var description: String {
         switch self {
@@ -28,6 +30,8 @@ public enum ExportError: Error, Equatable, CustomStringConvertible {
             "\(archive): layer \(layer) uncompresses to \(actual), but the config's diff_id is \(expected)"
         case .noMatchingManifest(let archive): "\(archive): no image manifest for linux in the index"
         case .pathTooLong(let path): "archive entry name \"\(path)\" is longer than 100 bytes"
+        case .sizeChanged(let entry, let declared, let actual):
+            "\(entry): blob changed while it was being saved (\(declared) bytes expected, \(actual) written)"
         }
     }
 }

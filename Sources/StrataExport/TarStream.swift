@@ -27,7 +27,7 @@ struct TarStream {
             try handle.write(contentsOf: chunk)
             written += chunk.count
         }
-        precondition(written == size, "tar entry \(path) declared \(size) bytes but got \(written)")
+        guard written == size else { throw ExportError.sizeChanged(entry: path, declared: size, actual: written) }
         let remainder = size % 512
         if remainder != 0 { try handle.write(contentsOf: [UInt8](repeating: 0, count: 512 - remainder)) }
     }
