@@ -69,30 +69,13 @@ public final class ContentStore: Sendable {
     public func put(
         streaming next: () throws -> [UInt8], expecting expected: Digest? = nil
     ) throws -> (digest: Digest, size: Int) {
-        let temporary = try makeTemporaryFile()
-        defer { _ = unlink(temporary.path) }
-        var hasher = SHA256()
-        var size = 0
-        do {
-            defer { close(temporary.fd) }
-            while true {
-                let chunk = try next()
-                if chunk.isEmpty { break }
-                hasher.update(chunk)
-                size += chunk.count
-                try chunk.withUnsafeBytes { raw in
-                    try FileIO.writeAll(temporary.fd, raw, path: temporary.path)
-                }
-            }
-            try FileIO.fsync(temporary.fd, path: temporary.path)
+        let writer = try writer()
+        while true {
+            let chunk = try next()
+            if chunk.isEmpty { break }
+            try writer.write(chunk)
         }
-        let digest = Digest(sha256: hasher.finalize())
-        if let expected, expected != digest { throw StoreError.digestMismatch(expected: expected, actual: digest) }
-        if !contains(digest) {
-            try FileIO.rename(temporary.path, url(for: digest).path)
-            FileIO.syncDirectory(blobDirectory.path)
-        }
-        return (digest, size)
+        return try writer.commit(expecting: expected)
     }
 
     /// Stores a copy of the file at `file`, streaming it.

@@ -1,0 +1,87 @@
+import Foundation
+import StrataOCI
+import StrataStore
+import StrataSupport
+
+/// `strata save`: writes images from the store as a docker-archive or an OCI layout tar.
+///
+/// Both formats share one layout, the one Docker 25+ writes: `oci-layout`, `index.json` and
+/// `blobs/sha256/<hex>` for manifests, configs and layers, so the stored manifest is written
+/// byte for byte and `load(save(x))` keeps its digests. A docker-archive adds `manifest.json`
+/// (Config, RepoTags, Layers as paths into `blobs/`), which older Docker and
+/// `skopeo docker-archive:` read. Entries are sorted, with mtime 0: the same images give
+/// the same bytes.
+public struct ImageSaver: Sendable {
+    public enum Format: String, Sendable, CaseIterable {
+        /// What `docker save` writes and `docker load` reads.
+        case dockerArchive = "docker-archive"
+        /// An OCI image layout in a tar (`skopeo … oci-archive:`, `umoci` after unpacking).
+        case ociArchive = "oci-archive"
+    }
+
+    public let store: ContentStore
+
+    public init(store: ContentStore) { self.store = store }
+
+    /// Writes `images` to `destination` atomically (a temporary file renamed into place).
+    public func save(_ images: [ImageRecord], format: Format, to destination: URL) throws {
+        let temporary = destination.deletingLastPathComponent()
+            .appendingPathComponent(".\(destination.lastPathComponent).strata-\(UUID().uuidString)")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+            throw StoreError.io(operation: "create", path: temporary.path, message: "cannot create file")
+        }
+        do {
+            let handle = try FileHandle(forWritingTo: temporary)
+            defer { try? handle.close() }
+            try write(images, format: format, to: handle)
+            try handle.synchronize()
+            guard rename(temporary.path, destination.path) == 0 else {
+                throw StoreError.io(operation: "rename", path: temporary.path, message: String(cString: strerror(errno)))
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+    }
+
+    /// Streams the archive to an open file (for example standard output).
+    public func write(_ images: [ImageRecord], format: Format, to handle: FileHandle) throws {
+        var blobs: Set<Digest> = []
+        var descriptors: [Descriptor] = []
+        var dockerEntries: [DockerArchiveManifest] = []
+        for image in images.sorted(by: { $0.name < $1.name }) {
+            let manifest = try store.manifest(image.manifest)
+            blobs.formUnion([image.manifest, manifest.config.digest] + manifest.layers.map(\.digest))
+            let reference = try ImageReference(parsing: image.name)
+            var annotations = [AnnotationKey.containerdImageName: reference.fullDescription]
+            if let tag = reference.tag { annotations[AnnotationKey.refName] = tag }
+            descriptors.append(Descriptor(
+                mediaType: manifest.mediaType ?? MediaType.ociManifest, digest: image.manifest,
+                size: try store.size(of: image.manifest), annotations: annotations))
+            let configPath = "blobs/sha256/" + manifest.config.digest.hex
+            let layerPaths = manifest.layers.map { "blobs/sha256/" + $0.digest.hex }
+            if let same = dockerEntries.firstIndex(where: { $0.config == configPath && $0.layers == layerPaths }) {
+                dockerEntries[same].repoTags = (dockerEntries[same].repoTags ?? []) + [image.name]
+            } else {
+                dockerEntries.append(DockerArchiveManifest(config: configPath, repoTags: [image.name], layers: layerPaths))
+            }
+        }
+        var tar = TarStream(handle: handle)
+        var files: [(String, [UInt8])] = [
+            ("index.json", [UInt8](try StableJSON.encode(ImageIndex(manifests: descriptors)))),
+            ("oci-layout", [UInt8](try StableJSON.encode(OCILayoutHeader()))),
+        ]
+        if format == .dockerArchive {
+            files.append(("manifest.json", [UInt8](try StableJSON.encode(dockerEntries))))
+        }
+        try tar.directory("blobs")
+        try tar.directory("blobs/sha256")
+        for digest in blobs.sorted() {
+            try tar.file("blobs/sha256/" + digest.hex, size: try store.size(of: digest)) { emit in
+                try store.read(digest) { try emit($0) }
+            }
+        }
+        for (path, bytes) in files.sorted(by: { $0.0 < $1.0 }) { try tar.file(path, bytes: bytes) }
+        try tar.finish()
+    }
+}

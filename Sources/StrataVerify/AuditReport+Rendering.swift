@@ -1,0 +1,140 @@
+import Foundation
+import StrataSupport
+
+extension AuditReport {
+    /// `{"clean": …, "findings": […], "image": …}` with sorted keys, absent fields omitted.
+    public func renderJSON(pretty: Bool = true) throws -> String {
+        String(decoding: try StableJSON.encode(self, pretty: pretty), as: UTF8.self)
+    }
+
+    /// A report for people: a verdict line, then findings grouped by place.
+    ///
+    /// `secret "tok" (22 bytes) found raw in layer 2 at app/token.txt (removed in a later
+    /// layer) — created by: RUN …`
+    public func renderText() -> String {
+        var lines: [String] = []
+        if clean {
+            lines.append("\(image): clean (no secrets or credentials found)")
+            return lines.joined(separator: "\n") + "\n"
+        }
+        let leaks = findings.filter { $0.severity == .leak }.count
+        let exposures = findings.count - leaks
+        lines.append("\(image): \(leaks) leak\(leaks == 1 ? "" : "s"), \(exposures) exposure\(exposures == 1 ? "" : "s")")
+        for place in Finding.Place.allCases {
+            let group = findings.filter { $0.place == place }
+            guard !group.isEmpty else { continue }
+            lines.append("")
+            lines.append("\(place.rawValue):")
+            for finding in group { lines.append("  " + AuditReport.sentence(for: finding)) }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func sentence(for f: Finding) -> String {
+        let what =
+            f.severity == .leak
+            ? "secret \"\(f.secret)\" (\(f.length) bytes) found \(f.encoding)"
+            : "possible credential [\(f.secret)] (\(f.length) bytes)\(f.encoding == "path" ? "" : " found \(f.encoding)")"
+        var text = what
+        switch f.place {
+        case .layer, .cache:
+            text += " in \(f.place.rawValue) \(f.layer.map(String.init) ?? "?")"
+            if let path = f.path { text += " at \(path)" }
+            if let field = f.field, field == "path" || field == "linkTarget" { text += field == "path" ? " (in the name)" : " (in the link target)" }
+            if f.encoding == "path", let field = f.field { text += " (\(field) file)" }
+        case .history:
+            text += " in history entry \(f.index.map(String.init) ?? "?")"
+            if let field = f.field { text += " (\(field))" }
+        case .config:
+            text += " in config \(f.field ?? "")"
+        case .log, .provenance, .file:
+            text += " in \(f.place.rawValue)"
+            if let path = f.path { text += " \(path)" }
+        }
+        if let offset = f.offset, f.encoding != "path" { text += " at offset \(offset)" }
+        if f.removedLater { text += " (removed in a later layer)" }
+        if let origin = f.introducedBy {
+            if let line = origin.line {
+                text += " — Dockerfile line \(line)"
+                if let instruction = origin.instruction { text += " (\(instruction))" }
+                if let stage = origin.stage { text += " in stage \(stage)" }
+            } else if let createdBy = origin.createdBy {
+                text += " — created by: \(createdBy)"
+            }
+        }
+        return text
+    }
+
+    /// SARIF 2.1.0 with one run, one rule per secret or detector, one result per finding.
+    public func renderSARIF() throws -> String {
+        let ruleIDs = Array(Set(findings.map(\.secret))).sorted()
+        let detectorRules = Dictionary(Detector.allRules.map { ($0.id, $0.rule) }, uniquingKeysWith: { a, _ in a })
+        let rules: [SARIF.Rule] = ruleIDs.map { id in
+            SARIF.Rule(
+                id: id, shortDescription: SARIF.Message(text: detectorRules[id] ?? "declared build secret \"\(id)\" must not reach the image"))
+        }
+        let results: [SARIF.Result] = findings.map { f in
+            let uri: String =
+                switch f.place {
+                case .layer, .cache: "layer/\(f.layer ?? 0)/\(f.path ?? "")"
+                case .config: "config/\(f.field ?? "")"
+                case .history: "history/\(f.index ?? 0)"
+                default: "\(f.place.rawValue)/\(f.path ?? "")"
+                }
+            var properties: [String: String] = ["place": f.place.rawValue, "encoding": f.encoding, "removedLater": String(f.removedLater), "length": String(f.length)]
+            if let createdBy = f.introducedBy?.createdBy { properties["createdBy"] = createdBy }
+            return SARIF.Result(
+                ruleId: f.secret, level: f.severity == .leak ? "error" : "warning",
+                message: SARIF.Message(text: AuditReport.sentence(for: f)),
+                locations: [SARIF.Location(physicalLocation: SARIF.PhysicalLocation(
+                    artifactLocation: SARIF.ArtifactLocation(uri: uri),
+                    region: f.offset.map { SARIF.Region(byteOffset: $0) }))],
+                properties: properties)
+        }
+        let log = SARIF.Log(runs: [SARIF.Run(tool: SARIF.Tool(driver: SARIF.Driver(rules: rules)), results: results)])
+        return String(decoding: try StableJSON.encode(log, pretty: true), as: UTF8.self)
+    }
+}
+
+/// The subset of SARIF 2.1.0 Strata writes.
+enum SARIF {
+    struct Log: Encodable {
+        var version = "2.1.0"
+        var schema = "https://json.schemastore.org/sarif-2.1.0.json"
+        var runs: [Run]
+        enum CodingKeys: String, CodingKey {
+            case version, runs
+            case schema = "$schema"
+        }
+    }
+    struct Run: Encodable {
+        var tool: Tool
+        var results: [Result]
+    }
+    struct Tool: Encodable { var driver: Driver }
+    struct Driver: Encodable {
+        var name = "strata"
+        var rules: [Rule]
+    }
+    struct Rule: Encodable {
+        var id: String
+        var shortDescription: Message
+    }
+    struct Message: Encodable { var text: String }
+    struct Result: Encodable {
+        var ruleId: String
+        var level: String
+        var message: Message
+        var locations: [Location]
+        var properties: [String: String]
+    }
+    struct Location: Encodable { var physicalLocation: PhysicalLocation }
+    struct PhysicalLocation: Encodable {
+        var artifactLocation: ArtifactLocation
+        var region: Region?
+    }
+    struct ArtifactLocation: Encodable { var uri: String }
+    /// The offset of the first occurrence; no length, since the encoded form's length is
+    /// not the secret's.
+    struct Region: Encodable { var byteOffset: Int }
+}

@@ -1,0 +1,46 @@
+extension Detector {
+    /// Words that announce a credential in `key=value`, `key: value` and `"key": "value"`.
+    static let assignmentKeys = ["password", "passwd", "secret", "token", "api_key", "apikey", "api-key", "access_key"]
+
+    /// Values that are obviously not real credentials.
+    static let placeholderWords = [
+        "example", "changeme", "change_me", "placeholder", "dummy", "sample", "your", "xxxx", "redacted", "password",
+        "secret", "token", "test", "fake", "null", "none", "undefined", "default",
+    ]
+
+    /// `password=…`, `token: …`, `"api_key": "…"` with a literal value that looks random:
+    /// at least 8 characters drawn from at least three of lower case, upper case, digits and
+    /// symbols, at least 6 distinct, and not a template (`$VAR`, `${…}`, `%s`, `<…>`, `{{…}}`)
+    /// or a placeholder word.
+    static let genericAssignment = Detector(
+        id: "generic-secret-assignment",
+        rule: "a literal, random-looking value assigned to a key named password, passwd, secret, token, api_key, apikey, api-key or access_key",
+        anchors: assignmentKeys
+    ) { window in
+        // The key must not be the tail of a longer word (`csrftoken`), though `db_password` is fine.
+        if let before = window.before, ByteClass.isAlnum(before) { return nil }
+        var i = window.anchor.upperBound
+        // Key suffixes such as `password_hash` or `tokens` are other things.
+        if let next = window.byte(at: i), ByteClass.isWord(next) || next == UInt8(ascii: "-") { return nil }
+        if let quote = window.byte(at: i), quote == 34 || quote == 39 { i += 1 }
+        i = window.run(from: i, limit: 4) { $0 == 32 || $0 == 9 }
+        guard let separator = window.byte(at: i), separator == UInt8(ascii: "=") || separator == UInt8(ascii: ":") else { return nil }
+        i += 1
+        i = window.run(from: i, limit: 4) { $0 == 32 || $0 == 9 }
+        if let quote = window.byte(at: i), quote == 34 || quote == 39 { i += 1 }
+        let stops = Array(" \t\r\n\"'`,;&<>(){}[]\\|".utf8)
+        let end = window.run(from: i, limit: 129) { $0 > 32 && $0 < 127 && !stops.contains($0) }
+        let value = Array(window.bytes[i..<end])
+        guard value.count >= 8, value.count <= 128 else { return nil }
+        guard let first = value.first, !Array("$%{<*@#!/.~-".utf8).contains(first) else { return nil }
+        let text = String(decoding: value, as: UTF8.self).lowercased()
+        if text.contains("${") || text.contains("{{") || placeholderWords.contains(where: { text.contains($0) }) { return nil }
+        var classes = 0
+        if value.contains(where: ByteClass.isLower) { classes += 1 }
+        if value.contains(where: ByteClass.isUpper) { classes += 1 }
+        if value.contains(where: ByteClass.isDigit) { classes += 1 }
+        if value.contains(where: { !ByteClass.isAlnum($0) }) { classes += 1 }
+        guard classes >= 3, Set(value).count >= 6 else { return nil }
+        return window.anchor.lowerBound..<end
+    }
+}

@@ -1,0 +1,90 @@
+/// One place where a secret, or something that looks like a credential, reached an image.
+///
+/// A finding names the secret (or detector) and where it is, never what it is: no field
+/// holds secret bytes, and paths or history lines that contained them are redacted.
+public struct Finding: Codable, Sendable, Hashable {
+    public enum Severity: String, Codable, Sendable, Hashable, Comparable {
+        /// A declared secret's bytes (in some encoding) are in the image.
+        case leak
+        /// A built-in detector saw something credential-like; no declared secret matched.
+        case exposure
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .leak && rhs == .exposure }
+    }
+
+    public enum Place: String, Codable, Sendable, Hashable, CaseIterable {
+        case layer, config, history, log, cache, provenance
+        /// A plain file on disk, scanned outside of any image.
+        case file
+    }
+
+    /// The declared secret's id, or the detector's id.
+    public var secret: String
+    public var severity: Severity
+    public var place: Place
+    /// 0-based layer index, for `layer` findings.
+    public var layer: Int?
+    /// The path inside the layer or tree, without a leading slash.
+    public var path: String?
+    /// The history entry's index, for `history` findings.
+    public var index: Int?
+    /// The config key (`Env`, `Labels`, ...), or for layers `path`/`linkTarget` when the
+    /// secret is in an entry's name rather than its contents.
+    public var field: String?
+    /// Byte offset of the first occurrence in the file or field.
+    public var offset: Int?
+    /// How the secret was encoded where found (`raw`, `base64`, `sha256`, ...).
+    public var encoding: String
+    /// True when a later layer deletes or replaces the path: the bytes still ship in this
+    /// layer's tar even though the final filesystem does not show them.
+    public var removedLater: Bool
+    /// The length of the secret (or of the credential-like text), never its value.
+    public var length: Int
+    /// What put it there.
+    public var introducedBy: Origin?
+
+    public init(
+        secret: String, severity: Severity, place: Place, layer: Int? = nil, path: String? = nil, index: Int? = nil,
+        field: String? = nil, offset: Int? = nil, encoding: String, removedLater: Bool = false, length: Int,
+        introducedBy: Origin? = nil
+    ) {
+        self.secret = secret
+        self.severity = severity
+        self.place = place
+        self.layer = layer
+        self.path = path
+        self.index = index
+        self.field = field
+        self.offset = offset
+        self.encoding = encoding
+        self.removedLater = removedLater
+        self.length = length
+        self.introducedBy = introducedBy
+    }
+}
+
+/// The step of the build that introduced a finding: a Dockerfile line when the builder knows
+/// it, otherwise the image history's `created_by` (redacted).
+public struct Origin: Codable, Sendable, Hashable {
+    public var line: Int?
+    public var instruction: String?
+    public var stage: String?
+    public var createdBy: String?
+
+    public init(line: Int? = nil, instruction: String? = nil, stage: String? = nil, createdBy: String? = nil) {
+        self.line = line
+        self.instruction = instruction
+        self.stage = stage
+        self.createdBy = createdBy
+    }
+
+    /// The origin a history line gives: its text and the instruction keyword in it
+    /// (`RUN /bin/sh -c ...  # buildkit` → `RUN`, `/bin/sh -c #(nop) COPY ...` → `COPY`).
+    public init(createdBy: String) {
+        self.createdBy = createdBy
+        var text = Substring(createdBy)
+        if text.hasPrefix("/bin/sh -c #(nop) ") { text = text.dropFirst("/bin/sh -c #(nop) ".count) }
+        let word = text.prefix { $0.isLetter }
+        if !word.isEmpty && word == word.uppercased() { instruction = String(word) }
+    }
+}

@@ -1,0 +1,96 @@
+import StrataArchive
+
+extension ImageAuditor {
+    /// Scans one layer's entries: names, link targets, contents, gzip files inside them and
+    /// credential files by path. Returns what the layer does to lower layers' paths.
+    func scanLayer(_ blob: any ByteSource, index: Int, origin: Origin?, into collector: inout FindingCollector) throws -> LayerChanges {
+        let stream = try decompressingIfNeeded(AnySource(base: blob), limit: limits.layerBytes)
+        var reader = TarReader(AnySource(base: stream))
+        var changes = LayerChanges()
+        while let header = try reader.next() {
+            guard let path = try ImageAuditor.normalize(header.path, layer: index) else { continue }
+            let hasContent = changes.record(path)
+            let template = Finding(
+                secret: "", severity: .leak, place: .layer, layer: index, path: redactor.redact(path), encoding: "raw",
+                length: 0, introducedBy: origin)
+            collector.add(scanText(path, field: "path", template: template, rawPath: path))
+            if header.kind == .symlink || header.kind == .hardlink {
+                collector.add(scanText(header.linkTarget, field: "linkTarget", template: template, rawPath: path))
+            }
+            guard header.kind == .file, hasContent else { continue }
+            try scanFile(&reader, size: header.size, path: path, template: template, into: &collector)
+        }
+        return changes
+    }
+
+    private func scanText(_ text: String, field: String, template: Finding, rawPath: String) -> [CollectedFinding] {
+        let scan = ContentScan.scan(Array(text.utf8), secrets: secretScanner, detectors: detectorScanner)
+        guard !scan.order.isEmpty else { return [] }
+        var template = template
+        template.field = field
+        return findings(from: scan, at: template, rawPath: rawPath)
+    }
+
+    /// Streams one file's contents through the scanners, keeping only what the
+    /// credential-file check and the nested-gzip scan need.
+    private func scanFile<S: ByteSource>(
+        _ reader: inout TarReader<S>, size: Int, path: String, template: Finding, into collector: inout FindingCollector
+    ) throws {
+        let credentialKind = CredentialFileRule.kind(of: path)
+        var scan = ContentScan(secrets: secretScanner, detectors: detectorScanner)
+        var head: [UInt8] = []
+        var nested: [UInt8]? = size <= limits.nestedGzipBytes ? [] : nil
+        var first = true
+        try reader.readContents(chunk: 1 << 20) { chunk in
+            scan.feed(chunk)
+            if first {
+                first = false
+                if !(chunk.count >= 2 && chunk[0] == 0x1f && chunk[1] == 0x8b) { nested = nil }
+            }
+            if nested != nil { nested?.append(contentsOf: chunk) }
+            if credentialKind != nil && head.count < CredentialFileRule.contentLimit {
+                head.append(contentsOf: chunk.prefix(CredentialFileRule.contentLimit - head.count))
+            }
+        }
+        scan.finish()
+        collector.add(findings(from: scan, at: template, rawPath: path))
+        if let kind = credentialKind, CredentialFileRule.holdsCredential(kind: kind, content: head) {
+            var finding = template
+            finding.secret = CredentialFileRule.id
+            finding.severity = .exposure
+            finding.encoding = "path"
+            finding.field = kind
+            finding.length = size
+            collector.add([CollectedFinding(finding: finding, rawPath: path)])
+        }
+        if let nested, !nested.isEmpty {
+            var template = template
+            template.encoding = "gzip"
+            collector.add(scanNestedGzip(nested, template: template, rawPath: path))
+        }
+    }
+
+    /// Scans the decompressed contents of a gzip file inside a layer, up to the output
+    /// limit. A corrupt or oversized inner stream ends the scan of that file quietly (what
+    /// was read is still reported): it is content, not the image's structure.
+    func scanNestedGzip(_ compressed: [UInt8], template: Finding, rawPath: String) -> [CollectedFinding] {
+        var scan = ContentScan(secrets: secretScanner, detectors: detectorScanner)
+        if let source = try? GzipSource(BufferSource(compressed), limit: limits.nestedGzipOutput) {
+            while let chunk = try? source.read(upTo: 1 << 20), !chunk.isEmpty { scan.feed(chunk) }
+        }
+        scan.finish()
+        return findings(from: scan, at: template, rawPath: rawPath)
+    }
+
+    /// A tar entry name as a path without leading `/` or `./` or trailing `/`; nil for the
+    /// root itself. Names with `..` components are refused: they escape the root.
+    static func normalize(_ name: String, layer: Int) throws -> String? {
+        var parts: [Substring] = []
+        for part in name.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." { throw VerifyError.unsafePath(name, layer: layer) }
+            parts.append(part)
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "/")
+    }
+}

@@ -1,0 +1,108 @@
+import StrataArchive
+
+/// Audits an image for declared secrets (in every encoding) and credential-like content:
+/// every layer's entries (names, link targets, contents, gzip files inside), the config and
+/// the history.
+///
+/// A layer is streamed entry by entry and each file in chunks, so memory stays bounded by
+/// `limits` whatever the image size. Findings never carry secret bytes.
+public struct ImageAuditor: Sendable {
+    public var secrets: [SecretSpec]
+    public var limits: AuditLimits
+    let secretScanner: SecretScanner
+    let detectorScanner: DetectorScanner
+    var redactor: Redactor { Redactor(secrets: secretScanner, detectors: detectorScanner) }
+
+    public init(secrets: [SecretSpec], detectors: [Detector] = Detector.builtIn, limits: AuditLimits = AuditLimits()) {
+        self.secrets = secrets
+        self.limits = limits
+        secretScanner = SecretScanner(secrets: secrets)
+        detectorScanner = DetectorScanner(detectors: detectors)
+    }
+
+    /// Audits `image`, naming it `name` in the report.
+    public func audit(_ image: some AuditableImage, name: String) throws -> AuditReport {
+        var collector = FindingCollector(limit: limits.maxFindings)
+        let config = try ImageConfigView(parsing: image.configJSON, limits: limits)
+        scanConfig(config, into: &collector)
+        let origins = layerOrigins(config)
+        var changes: [LayerChanges] = []
+        for layer in 0..<image.layerCount {
+            var layerFindings = FindingCollector(limit: limits.maxFindings)
+            let change: LayerChanges
+            do {
+                change = try scanLayer(image.openLayer(layer), index: layer, origin: origins[layer], into: &layerFindings)
+            } catch let error as ArchiveError {
+                throw VerifyError.badLayer(layer, error)
+            }
+            changes.append(change)
+            collector.merge(layerFindings)
+        }
+        var findings = collector.findings
+        for i in findings.indices where findings[i].finding.place == .layer {
+            guard let layer = findings[i].finding.layer, let path = findings[i].rawPath else { continue }
+            findings[i].finding.removedLater = changes[(layer + 1)...].contains { $0.hides(path) }
+        }
+        return AuditReport(image: name, findings: findings.map(\.finding))
+    }
+
+    /// For each layer, where it came from: the history entry with `empty_layer` unset at the
+    /// same position among non-empty entries.
+    func layerOrigins(_ config: ImageConfigView) -> [Int: Origin] {
+        var origins: [Int: Origin] = [:]
+        var layer = 0
+        for entry in config.history where !entry.emptyLayer {
+            if let createdBy = entry.createdBy { origins[layer] = Origin(createdBy: redactor.redact(createdBy)) }
+            layer += 1
+        }
+        return origins
+    }
+
+    /// Turns a scan's first hits into findings at one place.
+    func findings(from scan: ContentScan, at template: Finding, rawPath: String?) -> [CollectedFinding] {
+        scan.order.compactMap { hit in
+            guard let (offset, length) = scan.first[hit] else { return nil }
+            var finding = template
+            finding.offset = offset
+            switch hit {
+            case .secret(let index):
+                let pattern = secretScanner.patterns[index]
+                finding.secret = pattern.secretID
+                finding.severity = .leak
+                finding.encoding = template.encoding == "raw" ? pattern.encoding : template.encoding + "+" + pattern.encoding
+                finding.length = pattern.secretLength
+            case .detector(let index):
+                finding.secret = detectorScanner.detectors[index].id
+                finding.severity = .exposure
+                finding.length = length
+            }
+            return CollectedFinding(finding: finding, rawPath: rawPath)
+        }
+    }
+}
+
+/// A finding with the unredacted path it was found at, for whiteout tracking (never rendered).
+struct CollectedFinding: Sendable {
+    var finding: Finding
+    var rawPath: String?
+}
+
+/// Keeps the first finding for each (place, layer, path, index, field, secret, encoding),
+/// and at most `limit` findings.
+struct FindingCollector {
+    let limit: Int
+    private(set) var findings: [CollectedFinding] = []
+    private var seen: Set<[String]> = []
+
+    init(limit: Int) { self.limit = limit }
+
+    mutating func add(_ new: [CollectedFinding]) {
+        for item in new where findings.count < limit {
+            let f = item.finding
+            let key = [f.place.rawValue, "\(f.layer ?? -1)", item.rawPath ?? "", "\(f.index ?? -1)", f.field ?? "", f.secret, f.encoding]
+            if seen.insert(key).inserted { findings.append(item) }
+        }
+    }
+
+    mutating func merge(_ other: FindingCollector) { add(other.findings) }
+}

@@ -1,0 +1,27 @@
+/// One byte string to search for, derived from a secret, tagged with how it was encoded.
+///
+/// A pattern's bytes are as sensitive as the secret itself: they are matched against, never
+/// rendered. Only `secretID`, `encoding` and lengths reach findings.
+public struct SecretPattern: Sendable, Hashable {
+    /// The id of the secret this pattern was derived from.
+    public var secretID: String
+    /// How the secret was transformed: `raw`, `base64`, `base64url`, `hex`, `hex-upper`,
+    /// `hex-spaced`, `xxd`, `url`, `json`, `shell-single-quote`, `shell-backslash`,
+    /// `sha256`, `sha1`, `md5`.
+    public var encoding: String
+    /// The bytes to find. For base64 these are the alignment-independent middle characters.
+    public var bytes: [UInt8]
+    /// The length of the secret itself (what reports show, since the bytes are never shown).
+    public var secretLength: Int
+    /// True when the encoded text may be broken by line feeds (`base64` wraps at 76 columns,
+    /// `xxd -p` at 60): such patterns are matched on a stream with `\n` and `\r` removed.
+    public var toleratesLineBreaks: Bool
+
+    public init(secretID: String, encoding: String, bytes: [UInt8], secretLength: Int, toleratesLineBreaks: Bool = false) {
+        self.secretID = secretID
+        self.encoding = encoding
+        self.bytes = bytes
+        self.secretLength = secretLength
+        self.toleratesLineBreaks = toleratesLineBreaks
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import StrataArchive
+import StrataExport
+import StrataOCI
+import StrataStore
+import StrataSupport
+import Testing
+
+@Suite struct ImageSaverTests {
+    /// Loads a fixture into a fresh store under `temp` and returns the store and its record.
+    static func loaded(_ fixture: String, in temp: TemporaryDirectory, name: String? = nil) throws -> (ContentStore, ImageRecord) {
+        let store = try ContentStore(root: temp.url.appendingPathComponent("store"))
+        let images = try ImageLoader(store: store).load(archive: Fixture.url(fixture), name: name.map { try ImageReference(parsing: $0) })
+        let image = try #require(images.first)
+        return (store, try ImageIndexStore(store: store).resolve(image.names.first ?? image.config.hex))
+    }
+
+    @Test(arguments: ImageSaver.Format.allCases, ["tiny-docker.tar", "two-docker.tar", "two-oci-gzip.tar"])
+    func loadOfSaveKeepsManifestAndConfigDigests(format: ImageSaver.Format, fixture: String) throws {
+        let temp = try TemporaryDirectory()
+        defer { temp.cleanup() }
+        let (store, record) = try Self.loaded(fixture, in: temp, name: fixture == "two-oci-gzip.tar" ? "gz:1" : nil)
+        let archive = temp.url.appendingPathComponent("saved.tar")
+        try ImageSaver(store: store).save([record], format: format, to: archive)
+        let again = try ContentStore(root: temp.url.appendingPathComponent("again"))
+        let images = try ImageLoader(store: again).load(archive: archive)
+        #expect(images == [LoadedImage(manifest: record.manifest, config: record.config, names: [record.name])])
+    }
+
+    @Test(arguments: ImageSaver.Format.allCases)
+    func savingTwiceGivesIdenticalBytesWithSortedEntriesAndZeroTimes(format: ImageSaver.Format) throws {
+        let temp = try TemporaryDirectory()
+        defer { temp.cleanup() }
+        let (store, record) = try Self.loaded("two-docker.tar", in: temp)
+        let first = temp.url.appendingPathComponent("a.tar")
+        let second = temp.url.appendingPathComponent("b.tar")
+        try ImageSaver(store: store).save([record], format: format, to: first)
+        try ImageSaver(store: store).save([record], format: format, to: second)
+        #expect(try Data(contentsOf: first) == Data(contentsOf: second))
+        var reader = TarReader(try FileSource(path: first.path))
+        var paths: [String] = []
+        while let header = try reader.next() {
+            #expect(header.modificationTime == 0)
+            paths.append(header.path)
+        }
+        #expect(paths == paths.sorted())
+        #expect(paths.contains("manifest.json") == (format == .dockerArchive))
+        #expect(paths.contains("index.json") && paths.contains("oci-layout"))
+    }
+
+    @Test(.enabled(if: ExternalTool.available("/usr/bin/skopeo")), arguments: ImageSaver.Format.allCases, ["two-docker.tar", "two-oci-gzip.tar"])
+    func skopeoInspectsTheSavedArchive(format: ImageSaver.Format, fixture: String) throws {
+        let temp = try TemporaryDirectory()
+        defer { temp.cleanup() }
+        let (store, record) = try Self.loaded(fixture, in: temp, name: "two:1")
+        let archive = temp.url.appendingPathComponent("saved.tar")
+        try ImageSaver(store: store).save([record], format: format, to: archive)
+        let result = try ExternalTool.run("/usr/bin/skopeo", ["inspect", "--config", "\(format.rawValue):\(archive.path)"])
+        #expect(result.status == 0, "\(result.error)")
+        let config = try JSONDecoder().decode(ImageConfig.self, from: Data(result.output.utf8))
+        #expect(config.config?.entrypoint == ["/bin/app"])
+        #expect(config.diffIDs.count == 3)
+        let raw = try ExternalTool.run("/usr/bin/skopeo", ["inspect", "--raw", "\(format.rawValue):\(archive.path)"])
+        #expect(raw.status == 0, "\(raw.error)")
+        if format == .ociArchive {
+            #expect(Digest.of(Array(raw.output.utf8)) == record.manifest)
+        }
+    }
+
+    @Test(.enabled(if: ExternalTool.available("/usr/bin/umoci")))
+    func umociUnpacksTheSavedOCILayout() throws {
+        let temp = try TemporaryDirectory()
+        defer { temp.cleanup() }
+        let (store, record) = try Self.loaded("two-docker.tar", in: temp)
+        let layout = temp.url.appendingPathComponent("layout")
+        try FileManager.default.createDirectory(at: layout, withIntermediateDirectories: true)
+        let archive = temp.url.appendingPathComponent("saved.tar")
+        try ImageSaver(store: store).save([record], format: .ociArchive, to: archive)
+        #expect(try ExternalTool.run("/usr/bin/tar", ["-C", layout.path, "-xf", archive.path]).status == 0)
+        let bundle = temp.url.appendingPathComponent("bundle")
+        let result = try ExternalTool.run("/usr/bin/umoci", ["unpack", "--rootless", "--image", "\(layout.path):1", bundle.path])
+        #expect(result.status == 0, "\(result.error)")
+        let one = try String(contentsOf: bundle.appendingPathComponent("rootfs/data/one.txt"), encoding: .utf8)
+        #expect(one == "one\n")
+        let two = try String(contentsOf: bundle.appendingPathComponent("rootfs/etc/two.conf"), encoding: .utf8)
+        #expect(two == "two two\n")
+    }
+
+    @Test(.enabled(if: ExternalTool.dockerDaemonAvailable), arguments: ["tiny-docker.tar", "two-oci-gzip.tar"])
+    func dockerLoadsTheSavedDockerArchive(fixture: String) throws {
+        let temp = try TemporaryDirectory()
+        defer { temp.cleanup() }
+        let tag = "strata-test/saved:\(UUID().uuidString.prefix(8).lowercased())"
+        let (store, loaded) = try Self.loaded(fixture, in: temp, name: "fixture:1")
+        let record = try ImageIndexStore(store: store).tag(ImageReference(parsing: tag), manifest: loaded.manifest, config: loaded.config)
+        let archive = temp.url.appendingPathComponent("saved.tar")
+        try ImageSaver(store: store).save([record], format: .dockerArchive, to: archive)
+        let result = try ExternalTool.run("/usr/bin/docker", ["load", "-i", archive.path])
+        defer { _ = try? ExternalTool.run("/usr/bin/docker", ["rmi", tag]) }
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.contains(tag))
+        let id = try ExternalTool.run("/usr/bin/docker", ["image", "inspect", "--format", "{{.Id}}", tag])
+        #expect(id.output.trimmingCharacters(in: .whitespacesAndNewlines) == record.config.description)
+    }
+}
