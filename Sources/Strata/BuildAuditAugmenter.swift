@@ -1,0 +1,38 @@
+import StrataFrontend
+import StrataShell
+import StrataSolver
+import StrataVerify
+
+/// Adds what only Strata's own builds know to the byte-level audit: secrets that reached step
+/// output (the log is redacted, but the builder saw them), and files the executor's byte
+/// provenance marks as derived from a secret through transformations no scanner can see.
+struct BuildAuditAugmenter {
+    let converted: ConvertedBuild
+    let result: SolvedState
+    let logExposures: [(vertex: String, secret: String)]
+
+    func augment(_ report: AuditReport) -> AuditReport {
+        var findings = report.findings
+        for (vertex, secret) in logExposures {
+            let step = converted.steps.values.first { vertex.hasSuffix($0.instruction) || vertex.contains($0.instruction) }
+            findings.append(Finding(
+                secret: secret, severity: .exposure, place: .log, encoding: "raw", length: 0,
+                introducedBy: Origin(line: step?.line, instruction: step?.instruction, stage: step?.stageName)))
+        }
+        let scanned = Set(findings.compactMap { $0.path.map { "/" + $0 } })
+        for (path, provenance) in result.provenance.sorted(by: { $0.key < $1.key }) where !scanned.contains(path) {
+            guard (try? result.snapshot.stat(path)) != nil else { continue }
+            for secret in provenance.secrets.sorted() {
+                findings.append(Finding(
+                    secret: secret, severity: .leak, place: .layer, path: String(path.dropFirst()),
+                    encoding: "provenance:" + (provenance.transforms.map(\.rawValue).joined(separator: ">").nilIfEmpty ?? "copied"),
+                    length: 0))
+            }
+        }
+        return AuditReport(image: report.image, findings: findings)
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import StrataArchive
+import StrataDockerfile
+import StrataFS
+import StrataFrontend
+import StrataLLB
+import StrataOCI
+import StrataShell
+import StrataSolver
+import StrataStore
+import StrataSupport
+import StrataVerify
+
+extension Engine {
+    /// Builds a Dockerfile like `docker build` with BuildKit, stores the image, and audits it
+    /// for the declared secrets. Progress arrives through `onEvent`.
+    public func build(_ request: BuildRequest, onEvent: @escaping (BuildEvent) -> Void = { _ in }) throws -> BuildOutcome {
+        let dockerfileURL = request.dockerfile ?? request.contextDirectory.appendingPathComponent("Dockerfile")
+        guard let data = FileManager.default.contents(atPath: dockerfileURL.path) else {
+            throw BuildError.dockerfileNotFound(dockerfileURL.path)
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        let displayName = dockerfileURL.lastPathComponent == "Dockerfile" && request.dockerfile == nil ? "Dockerfile" : dockerfileURL.relativePath
+        let parsed = try InstructionParser.parse(text, fileName: displayName)
+        for warning in parsed.ast.warnings {
+            onEvent(.warning(Diagnostic(.warning, "[\(warning.rule)] \(warning.message)", at: warning.range.start)))
+        }
+
+        let options = FrontendOptions(buildArgs: request.buildArgs, target: request.target)
+        var converter = DockerfileConverter(parsed, source: text, options: options) { [self] reference in
+            try self.image(reference).config
+        }
+        let converted = try converter.convert()
+        for warning in converted.warnings { onEvent(.warning(warning)) }
+
+        let secrets = try resolveSecrets(request, converted: converted)
+        let blobs = MemoryBlobStore()
+        var resolvedImages: [String: SolvedState] = [:]
+        let ignoreURL = request.contextDirectory.appendingPathComponent(".dockerignore")
+        let ignore = DockerIgnore(FileManager.default.contents(atPath: ignoreURL.path).map { String(decoding: $0, as: UTF8.self) } ?? "")
+        var loadedContext: Snapshot?
+        let environment = BuildExecutor.Environment(
+            resolveImage: { [self] reference in
+                if let state = resolvedImages[reference] { return state }
+                let state = try self.solvedState(of: reference, blobs: blobs)
+                resolvedImages[reference] = state
+                return state
+            },
+            loadContext: { _ in
+                if let loadedContext { return loadedContext }
+                let snapshot = try ContextLoader.load(request.contextDirectory, ignore: ignore, store: blobs, epoch: request.epoch)
+                loadedContext = snapshot
+                return snapshot
+            },
+            secrets: secrets, epoch: request.epoch)
+        let executor = BuildExecutor(store: store, blobs: blobs, environment: environment)
+
+        var numbering = StepNumbering()
+        let clock = ContinuousClock()
+        var startTimes: [Digest: ContinuousClock.Instant] = [:]
+        var cachedSteps: [String] = []
+        var failure: (vertex: Vertex, message: String)?
+        let solver = Solver(executor: executor, useCache: !request.noCache) { event in
+            switch event {
+            case .started(let vertex):
+                startTimes[vertex.id] = clock.now
+                onEvent(.started(step: numbering.number(vertex.id), name: vertex.name))
+            case .cached(let vertex, _):
+                cachedSteps.append(vertex.name)
+                let secrets = converted.steps[vertex.id]?.secrets ?? []
+                onEvent(.cached(step: numbering.number(vertex.id), name: vertex.name, secrets: secrets))
+            case .log(let vertex, let line):
+                let elapsed = startTimes[vertex.id].map { Self.seconds(clock.now - $0) } ?? 0
+                onEvent(.log(step: numbering.number(vertex.id), elapsed: elapsed, text: line))
+            case .completed(let vertex, _):
+                let elapsed = startTimes[vertex.id].map { Self.seconds(clock.now - $0) } ?? 0
+                onEvent(.done(step: numbering.number(vertex.id), elapsed: elapsed))
+            case .failed(let vertex, let message):
+                failure = (vertex, message)
+                onEvent(.failed(step: numbering.number(vertex.id), message: message))
+            }
+        }
+        let result: SolvedState
+        let report: Solver<BuildExecutor>.Report
+        do {
+            (result, report) = try StoreLock.with(file: store.lockFile, mode: .exclusive) {
+                try solver.solve(converted.definition, root: converted.root)
+            }
+        } catch let error as SolveError {
+            guard let failure else { throw error }
+            let range = failure.vertex.source
+            throw BuildError.stepFailed(
+                step: failure.vertex.name, location: range?.start, sourceLine: range.flatMap { Self.line(text, $0.start.line) },
+                message: failure.message)
+        }
+
+        let exported = try export(result, image: converted.image, epoch: request.epoch, tags: request.tags)
+        let auditor = ImageAuditor(secrets: secrets.sorted { $0.key < $1.key }.map { SecretSpec(id: $0.key, value: $0.value) })
+        var audit = try auditor.audit(StoredAuditableImage(store: store, manifest: exported.manifest, configJSON: exported.configJSON), name: request.tags.first ?? exported.id.short)
+        audit = BuildAuditAugmenter(converted: converted, result: result, logExposures: executor.logExposures).augment(audit)
+        let executed = report.executed.compactMap { converted.definition[$0] }.filter { if case .source = $0.op { return false }; return true }.map(\.name)
+        let explanations = converted.definition.closure(of: converted.root).compactMap { vertex -> String? in
+            guard let explanation = report.explanations[vertex.id] else { return nil }
+            return CacheExplainer.explain(explanation, vertex: vertex, secrets: converted.steps[vertex.id]?.secrets ?? [])
+        }
+        return BuildOutcome(
+            imageID: exported.id.description, manifestDigest: exported.manifestDigest.description, tags: request.tags, report: audit,
+            cachedSteps: cachedSteps, executedSteps: executed, cacheExplanations: explanations)
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        let (seconds, attoseconds) = duration.components
+        return Double(seconds) + Double(attoseconds) / 1e18
+    }
+
+    static func line(_ text: String, _ number: Int) -> String? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return number >= 1 && number <= lines.count ? String(lines[number - 1]) : nil
+    }
+
+    /// Resolves every secret the build declares, and checks that each secret a reachable stage
+    /// mounts as `required` is there before anything runs.
+    func resolveSecrets(_ request: BuildRequest, converted: ConvertedBuild) throws -> [String: [UInt8]] {
+        var values: [String: [UInt8]] = [:]
+        for source in request.secrets {
+            values[source.id] = try source.resolve(environment: request.environment, currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        }
+        for vertex in converted.definition.closure(of: converted.root) {
+            guard case .exec(let exec) = vertex.op else { continue }
+            for mount in exec.mounts {
+                guard case .secret(let id, let required, _, _, _, _) = mount.kind, required, values[id] == nil else { continue }
+                let tried = request.secrets.filter { $0.id == id }.map(\.description)
+                throw BuildError.missingSecret(id: id, tried: tried.isEmpty ? ["no --secret id=\(id) was given"] : tried)
+            }
+        }
+        return values
+    }
+
+    /// An image in the store as a solver state: its filesystem and its layer blobs.
+    func solvedState(of reference: String, blobs: any BlobStore) throws -> SolvedState {
+        let stored = try image(reference)
+        var fs = Snapshot.empty(store: blobs).mutable()
+        var layers: [LayerBlob] = []
+        for (index, descriptor) in stored.manifest.layers.enumerated() {
+            try fs.applyLayer(try FileSource(path: store.url(for: descriptor.digest).path))
+            let diffID = index < stored.config.diffIDs.count ? stored.config.diffIDs[index] : descriptor.digest
+            layers.append(LayerBlob(digest: descriptor.digest, diffID: diffID, size: descriptor.size, mediaType: descriptor.mediaType))
+        }
+        return SolvedState(snapshot: fs.commit(), layers: layers)
+    }
+}
+
+/// `#N` numbers in order of first appearance, as BuildKit's progress assigns them.
+struct StepNumbering {
+    private var numbers: [Digest: Int] = [:]
+
+    mutating func number(_ id: Digest) -> Int {
+        if let number = numbers[id] { return number }
+        let number = numbers.count + 1
+        numbers[id] = number
+        return number
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import StrataExport
+import StrataOCI
+import StrataStore
+import StrataSupport
+
+/// Strata's public Swift API: one store, and the operations the CLI offers on it (build,
+/// load, save, list, inspect, history, audit). The CLI is a thin layer over this type.
+public final class Engine: @unchecked Sendable {
+    public let store: ContentStore
+    public let images: ImageIndexStore
+
+    /// Opens (creating if needed) the store at `root`, and makes the built-in images available.
+    public init(storeRoot: URL) throws {
+        store = try ContentStore(root: storeRoot)
+        images = ImageIndexStore(store: store)
+        try StoreLock.with(file: store.lockFile, mode: .exclusive) {
+            _ = try BuiltinImages.installBusybox(into: store)
+        }
+    }
+
+    /// The store `--store`, `STRATA_STORE` or the XDG data directory names.
+    public static func storeLocation(option: String?, environment: [String: String]) -> URL {
+        StoreLocation.resolve(option: option, environment: environment)
+    }
+
+    /// An image in the store by name, `name:tag` or ID prefix.
+    public func image(_ reference: String) throws -> StoredImage {
+        let record = try images.resolve(reference)
+        let manifest = try store.manifest(record.manifest)
+        let config = try store.config(record.config)
+        return StoredImage(record: record, manifest: manifest, config: config)
+    }
+}
+
+/// An image as the store holds it.
+public struct StoredImage: Sendable {
+    public var record: ImageRecord
+    public var manifest: ImageManifest
+    public var config: ImageConfig
+
+    /// The image ID docker shows: the config digest.
+    public var id: Digest { record.config }
+}

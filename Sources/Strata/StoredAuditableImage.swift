@@ -1,0 +1,18 @@
+import StrataArchive
+import StrataOCI
+import StrataStore
+import StrataVerify
+
+/// An image in the content store, as the auditor reads it: layers are streamed from their
+/// blobs, never loaded whole.
+struct StoredAuditableImage: AuditableImage {
+    let store: ContentStore
+    let manifest: ImageManifest
+    let configJSON: [UInt8]
+
+    var layerCount: Int { manifest.layers.count }
+
+    func openLayer(_ index: Int) throws -> any ByteSource {
+        try FileSource(path: store.url(for: manifest.layers[index].digest).path)
+    }
+}
