@@ -1,0 +1,406 @@
+extension Interpreter {
+    /// State a subshell must not leak back to its parent.
+    struct SavedState {
+        var variables: [String: Variable]
+        var functions: [String: ShellCommand]
+        var positional: [ShellString]
+        var cwd: String
+        var options: (Bool, Bool, Bool, Bool)
+        var fds: [Int: FileDescriptor]
+        var exitTrap: String?
+        var localFrames: [[String: Variable?]]
+    }
+
+    func saveState() -> SavedState {
+        SavedState(
+            variables: variables, functions: functions, positional: positional, cwd: cwd,
+            options: (errexit, nounset, xtrace, pipefail), fds: fds, exitTrap: exitTrap, localFrames: localFrames)
+    }
+
+    func restoreState(_ state: SavedState) {
+        variables = state.variables
+        functions = state.functions
+        positional = state.positional
+        cwd = state.cwd
+        (errexit, nounset, xtrace, pipefail) = state.options
+        fds = state.fds
+        exitTrap = state.exitTrap
+        localFrames = state.localFrames
+    }
+
+    /// Runs `body` as a subshell: variable changes stay inside, `exit` ends only the subshell.
+    func subshell(_ body: () throws(ShellControl) -> Void) throws(ShellControl) -> Int32 {
+        let saved = saveState()
+        defer { restoreState(saved) }
+        try enter()
+        defer { depth -= 1 }
+        do {
+            try body()
+            if let trap = exitTrap { exitTrap = nil; try evalString(trap) }
+            return lastStatus
+        } catch {
+            switch error {
+            case .exit(let code): return code
+            case .returnFromFunction(let code): return code
+            case .breakLoop, .continueLoop: return lastStatus
+            case .limit: throw error
+            }
+        }
+    }
+
+    func execute(_ command: ShellCommand) throws(ShellControl) {
+        switch command {
+        case .simple(let simple):
+            try executeSimple(simple)
+        case .sequence(let items):
+            for item in items { try execute(item) }
+        case .and(let left, let right):
+            errexitSuppressed += 1
+            do { try execute(left) } catch { errexitSuppressed -= 1; throw error }
+            errexitSuppressed -= 1
+            if lastStatus == 0 { try execute(right) }
+        case .or(let left, let right):
+            errexitSuppressed += 1
+            do { try execute(left) } catch { errexitSuppressed -= 1; throw error }
+            errexitSuppressed -= 1
+            if lastStatus != 0 { try execute(right) }
+        case .pipeline(let commands, let negated):
+            if negated { errexitSuppressed += 1 }
+            do { try executePipeline(commands) } catch { if negated { errexitSuppressed -= 1 }; throw error }
+            if negated {
+                errexitSuppressed -= 1
+                lastStatus = lastStatus == 0 ? 1 : 0
+            }
+        case .background(let inner):
+            // No job control: run to completion, as its effects must land in the snapshot.
+            _ = try subshell { () throws(ShellControl) in try execute(inner) }
+            lastStatus = 0
+        case .subshell(let body):
+            lastStatus = try subshell { () throws(ShellControl) in try execute(body) }
+            try checkErrexit()
+        case .group(let body):
+            try execute(body)
+        case .ifClause(let branches, let elseBody):
+            for branch in branches {
+                try condition(branch.condition)
+                if lastStatus == 0 { try execute(branch.body); return }
+            }
+            if let elseBody { try execute(elseBody) } else { lastStatus = 0 }
+        case .whileLoop(let cond, let body, let isUntil):
+            var iterations = 0
+            var status: Int32 = 0
+            loop: while true {
+                try condition(cond)
+                if (lastStatus == 0) == isUntil { break }
+                iterations += 1
+                if iterations > limits.maxLoopIterations {
+                    throw .limit(ShellLimitViolation(kind: .loopIterations, message: "RUN exceeded the limit of \(limits.maxLoopIterations) loop iterations"))
+                }
+                try countCommand()
+                do { try execute(body) } catch {
+                    switch error {
+                    case .breakLoop(let n): if n > 1 { throw .breakLoop(n - 1) }; status = lastStatus; break loop
+                    case .continueLoop(let n): if n > 1 { throw .continueLoop(n - 1) }
+                    default: throw error
+                    }
+                }
+                status = lastStatus
+            }
+            lastStatus = iterations == 0 ? 0 : status
+        case .forLoop(let name, let words, let body):
+            let items: [ShellString]
+            if let words { items = try expandFields(words) } else { items = positional }
+            var iterations = 0
+            lastStatus = 0
+            loop: for item in items {
+                iterations += 1
+                if iterations > limits.maxLoopIterations {
+                    throw .limit(ShellLimitViolation(kind: .loopIterations, message: "RUN exceeded the limit of \(limits.maxLoopIterations) loop iterations"))
+                }
+                try setVariable(name, item)
+                do { try execute(body) } catch {
+                    switch error {
+                    case .breakLoop(let n): if n > 1 { throw .breakLoop(n - 1) }; break loop
+                    case .continueLoop(let n): if n > 1 { throw .continueLoop(n - 1) }
+                    default: throw error
+                    }
+                }
+            }
+        case .caseClause(let subject, let items):
+            let value = try expandSingle(subject)
+            lastStatus = 0
+            for item in items {
+                for pattern in item.patterns {
+                    let compiled = try expandPattern(pattern)
+                    if ShellPattern.matches(compiled, value.text) {
+                        if let body = item.body { try execute(body) }
+                        return
+                    }
+                }
+            }
+        case .function(let name, let body):
+            functions[name] = body
+            lastStatus = 0
+        case .conditional(let words):
+            try countCommand()
+            var values: [ShellString] = []
+            for (index, word) in words.enumerated() {
+                let previous = index > 0 ? words[index - 1].plainLiteral : nil
+                if previous == "==" || previous == "!=" || previous == "=" {
+                    values.append(ShellString(try expandPattern(word)))
+                } else if let literal = word.plainLiteral, ["&&", "||", "(", ")", "!"].contains(literal) {
+                    values.append(ShellString(literal))
+                } else {
+                    values.append(try expandSingle(word))
+                }
+            }
+            lastStatus = TestProgram.evaluate(values.map(\.text), shell: self, extended: true)
+            try checkErrexit()
+        case .redirected(let inner, let redirections):
+            let saved = fds
+            var opened: [OutputSink] = []
+            defer { fds = saved }
+            guard try applyRedirections(redirections, opened: &opened) else {
+                lastStatus = 1
+                try checkErrexit()
+                return
+            }
+            do { try execute(inner) } catch {
+                try closeSinks(opened)
+                throw error
+            }
+            try closeSinks(opened)
+        }
+    }
+
+    /// Runs a condition list, where `set -e` is off.
+    func condition(_ command: ShellCommand) throws(ShellControl) {
+        errexitSuppressed += 1
+        defer { errexitSuppressed -= 1 }
+        try execute(command)
+    }
+
+    func checkErrexit() throws(ShellControl) {
+        if errexit && errexitSuppressed == 0 && lastStatus != 0 { throw .exit(lastStatus) }
+    }
+
+    func executePipeline(_ commands: [ShellCommand]) throws(ShellControl) {
+        var input: ProvenancedBytes?
+        var statuses: [Int32] = []
+        for (index, command) in commands.enumerated() {
+            let isLast = index == commands.count - 1
+            let sink = OutputSink(.pipe)
+            let status = try subshell { () throws(ShellControl) in
+                if let input { fds[0] = .input(InputSource(input)) }
+                if !isLast { fds[1] = .output(sink) }
+                errexitSuppressed += isLast ? 0 : 1
+                defer { errexitSuppressed -= isLast ? 0 : 1 }
+                try execute(command)
+            }
+            statuses.append(status)
+            input = ProvenancedBytes(sink.bytes, provenance: sink.provenance)
+        }
+        lastStatus = statuses.last ?? 0
+        if pipefail, let failed = statuses.last(where: { $0 != 0 }) { lastStatus = failed }
+        try checkErrexit()
+    }
+
+    // MARK: simple commands
+
+    func executeSimple(_ command: SimpleCommand) throws(ShellControl) {
+        try countCommand()
+        lineNumber = command.line
+        lastSubstitutionStatus = nil
+        let fields = try expandFields(command.words)
+        var assigned: [(String, ShellString)] = []
+        for assignment in command.assignments {
+            assigned.append((assignment.name, try expandAssignment(assignment.value)))
+        }
+        if xtrace {
+            let parts = assigned.map { "\($0.0)=\($0.1.text)" } + fields.map(\.text)
+            writeError("+ " + parts.joined(separator: " "))
+        }
+        guard let name = fields.first?.text else {
+            for (key, value) in assigned { try setVariable(key, value) }
+            let saved = fds
+            var opened: [OutputSink] = []
+            let ok = try applyRedirections(command.redirections, opened: &opened)
+            try closeSinks(opened)
+            fds = saved
+            lastStatus = ok ? (lastSubstitutionStatus ?? 0) : 1
+            try checkErrexit()
+            return
+        }
+        let arguments = Array(fields.dropFirst())
+        let saved = fds
+        var opened: [OutputSink] = []
+        guard try applyRedirections(command.redirections, opened: &opened) else {
+            fds = saved
+            lastStatus = 1
+            try checkErrexit()
+            return
+        }
+        var keepFds = false
+        do {
+            if name == "exec" && arguments.isEmpty {
+                keepFds = true
+                lastStatus = 0
+            } else {
+                lastStatus = try invoke(name: name, arguments: arguments, assignments: assigned)
+            }
+        } catch {
+            try closeSinks(opened)
+            if !keepFds { fds = saved }
+            throw error
+        }
+        if !keepFds {
+            try closeSinks(opened)
+            fds = saved
+        }
+        try checkErrexit()
+    }
+
+    /// Runs a command by name: function, builtin, then program on `PATH`.
+    func invoke(name: String, arguments: [ShellString], assignments: [(String, ShellString)]) throws(ShellControl) -> Int32 {
+        if let body = functions[name] {
+            let saved = (variables, positional)
+            for (key, value) in assignments { try setVariable(key, value) }
+            positional = arguments
+            try enter()
+            localFrames.append([:])
+            defer {
+                depth -= 1
+                if let frame = localFrames.popLast() {
+                    for (key, value) in frame { variables[key] = value }
+                }
+                positional = saved.1
+            }
+            do {
+                try execute(body)
+            } catch {
+                if case .returnFromFunction(let code) = error { return code }
+                throw error
+            }
+            return lastStatus
+        }
+        if let builtin = Builtins.lookup(name) {
+            if Builtins.special.contains(name) {
+                for (key, value) in assignments { try setVariable(key, value) }
+                return try builtin(self, arguments)
+            }
+            let saved = variables
+            for (key, value) in assignments { try setVariable(key, value) }
+            defer { if !assignments.isEmpty { variables = saved } }
+            return try builtin(self, arguments)
+        }
+        let saved = variables
+        for (key, value) in assignments { try setVariable(key, value, export: true) }
+        defer { if !assignments.isEmpty { variables = saved } }
+        return try runExternal(name: name, arguments: arguments, execForm: false)
+    }
+
+    /// Finds `name` on `PATH` (or takes it as a path) and runs the program model it resolves to.
+    func runExternal(name: String, arguments: [ShellString], execForm: Bool) throws(ShellControl) -> Int32 {
+        guard let path = lookupCommand(name) else {
+            if execForm {
+                writeError("exec: \"\(name)\": executable file not found in $PATH")
+            } else {
+                writeError("\(arg0): \(name): not found")
+            }
+            return 127
+        }
+        let real = (try? fs.realpath(path)) ?? path
+        var appletName = ShellPath.base(real)
+        var args = arguments
+        if appletName == "busybox" || appletName == "sh" || appletName == "ash" || appletName == "bash" {
+            let invoked = ShellPath.base(name)
+            if invoked == "busybox" {
+                guard let first = args.first else { return 0 }
+                appletName = first.text
+                args.removeFirst()
+            } else {
+                appletName = invoked
+            }
+        }
+        if appletName == "sh" || appletName == "ash" || appletName == "bash" {
+            return try runNestedShell(args, bash: appletName == "bash")
+        }
+        guard let program = Programs.lookup(appletName) else {
+            if let script = try? fs.readFile(path), script.text.hasPrefix("#!") {
+                let body = script.text
+                return try subshell { () throws(ShellControl) in
+                    positional = arguments
+                    try evalString(body)
+                }
+            }
+            writeError("\(arg0): \(name): applet not found")
+            return 127
+        }
+        try enter()
+        defer { depth -= 1 }
+        let invocation = ProgramInvocation(name: appletName, arguments: args)
+        return try program(self, invocation)
+    }
+
+    func runNestedShell(_ args: [ShellString], bash: Bool) throws(ShellControl) -> Int32 {
+        var index = 0
+        var errexitFlag = false
+        var xtraceFlag = false
+        while index < args.count, args[index].text.hasPrefix("-"), args[index].text != "-c" {
+            if args[index].text.contains("e") { errexitFlag = true }
+            if args[index].text.contains("x") { xtraceFlag = true }
+            if args[index].text.hasSuffix("c") { break }
+            index += 1
+        }
+        guard index < args.count, args[index].text.hasSuffix("c"), args[index].text.hasPrefix("-"), index + 1 < args.count else {
+            if index < args.count, let script = try? fs.readFile(absolute(args[index].text)) {
+                return try subshell { () throws(ShellControl) in
+                    positional = Array(args.dropFirst(index + 1))
+                    try evalString(script.text)
+                }
+            }
+            let input = readAllInput()
+            return try subshell { () throws(ShellControl) in try evalString(input.text) }
+        }
+        let script = args[index + 1].text
+        return try subshell { () throws(ShellControl) in
+            errexit = errexit || errexitFlag
+            xtrace = xtrace || xtraceFlag
+            if index + 2 < args.count { arg0 = args[index + 2].text }
+            positional = Array(args.dropFirst(index + 3))
+            try evalString(script)
+        }
+    }
+
+    /// The path a command name resolves to, or nil when nothing executable is found.
+    func lookupCommand(_ name: String) -> String? {
+        if name.contains("/") {
+            let path = absolute(name)
+            return (try? fs.stat(path))?.kind == .regular ? path : nil
+        }
+        let searchPath = value("PATH")?.text ?? ""
+        for dir in searchPath.split(separator: ":", omittingEmptySubsequences: false) {
+            let base = dir.isEmpty ? cwd : absolute(String(dir))
+            let candidate = ShellPath.join(base, name)
+            if let status = try? fs.stat(candidate), status.kind == .regular { return candidate }
+        }
+        return nil
+    }
+
+    /// Parses and runs text in the current shell (`eval`, `.`, traps).
+    func evalString(_ text: String) throws(ShellControl) {
+        let tree: ShellCommand
+        do {
+            tree = try Parser.parse(text, dialect: dialect == .bash ? .bash : .sh)
+        } catch {
+            writeError("\(arg0): \(error.description)")
+            lastStatus = 2
+            if errexit { throw .exit(2) }
+            return
+        }
+        try enter()
+        defer { depth -= 1 }
+        lastStatus = 0
+        try execute(tree)
+    }
+}
