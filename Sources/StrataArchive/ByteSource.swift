@@ -5,7 +5,9 @@ import Foundation
 /// Readers of untrusted archives take a `ByteSource` so that a layer is read once, in
 /// bounded chunks, and never has to be held whole in memory.
 public protocol ByteSource {
-    /// Up to `count` bytes; fewer only at the end of the stream, empty at its end.
+    /// Up to `count` bytes. A source may return fewer (a decompressor returns what one
+    /// inflate step produced); only an empty result means the stream has ended. Callers that
+    /// need a whole record use `readExactly`.
     mutating func read(upTo count: Int) throws -> [UInt8]
 }
 
@@ -107,4 +109,14 @@ public struct PeekableSource<Base: ByteSource>: ByteSource {
         }
         return try base.read(upTo: count)
     }
+}
+
+/// Any source as a concrete type, so that the result of `decompressingIfNeeded` can feed a
+/// generic reader: `TarReader(AnyByteSource(try decompressingIfNeeded(source)))`.
+public struct AnyByteSource: ByteSource {
+    private var base: any ByteSource
+
+    public init(_ base: any ByteSource) { self.base = base }
+
+    public mutating func read(upTo count: Int) throws -> [UInt8] { try base.read(upTo: count) }
 }

@@ -103,6 +103,10 @@ extension MutableSnapshot {
     /// Makes `path` another name of the file at `existing` (not following a final symlink,
     /// as `link(2)`): both names then share contents and metadata.
     public mutating func hardlink(_ existing: String, at path: String) throws(FSError) {
+        try hardlink(existing, at: path, touchParent: true)
+    }
+
+    mutating func hardlink(_ existing: String, at path: String, touchParent: Bool) throws(FSError) {
         let source = try root.resolve(existing, followFinal: false)
         guard var node = source.node else { throw .noEntry(source.path) }
         if node.isDirectory { throw .notPermitted(source.path, reason: "hard link to a directory") }
@@ -113,7 +117,7 @@ extension MutableSnapshot {
             nextLinkGroup += 1
             place(node, at: source.components, touchParent: false)
         }
-        place(node, at: target.components, touchParent: true)
+        place(node, at: target.components, touchParent: touchParent)
     }
 
     /// Sets the permission bits (including setuid, setgid, sticky), following symlinks.

@@ -101,3 +101,33 @@ import Testing
         #expect(throws: ArchiveError.tooLarge(limit: 10)) { try reader.readContents(limit: 10) }
     }
 }
+
+/// A source that hands out at most `step` bytes per read, as decompressors may.
+struct TrickleSource: ByteSource {
+    var base: BufferSource
+    var step: Int
+    mutating func read(upTo count: Int) throws -> [UInt8] { try base.read(upTo: min(count, step)) }
+}
+
+@Suite struct ShortReadTests {
+    @Test(arguments: [1, 7, 300, 511])
+    func readerToleratesShortReads(step: Int) throws {
+        var writer = TarWriter()
+        writer.append(TarHeader(path: "a", kind: .file), contents: Array(repeating: 3, count: 700))
+        writer.append(TarHeader(path: "b/", kind: .directory))
+        var reader = TarReader(TrickleSource(base: BufferSource(writer.finish()), step: step))
+        #expect(try reader.next()?.path == "a")
+        #expect(try reader.readContents() == Array(repeating: 3, count: 700))
+        #expect(try reader.next()?.path == "b/")
+        #expect(try reader.next() == nil)
+    }
+
+    @Test func emptyArchiveThroughDecompressingIfNeededHasNoEntries() throws {
+        var writer = TarWriter()
+        var plain = TarReader(AnyByteSource(try decompressingIfNeeded(BufferSource(writer.finish()))))
+        #expect(try plain.next() == nil)
+        var empty = TarWriter()
+        var zipped = TarReader(AnyByteSource(try decompressingIfNeeded(BufferSource(try Gzip.compress(empty.finish())))))
+        #expect(try zipped.next() == nil)
+    }
+}
