@@ -83,9 +83,8 @@ extension Engine {
         let result: SolvedState
         let report: Solver<BuildExecutor>.Report
         do {
-            (result, report) = try StoreLock.with(file: store.lockFile, mode: .exclusive) {
-                try solver.solve(converted.definition, root: converted.root)
-            }
+            // Blobs and cache records are written atomically; the index locks itself.
+            (result, report) = try solver.solve(converted.definition, root: converted.root)
         } catch let error as SolveError {
             guard let failure else { throw error }
             let range = failure.vertex.source

@@ -14,9 +14,8 @@ public final class Engine: @unchecked Sendable {
     public init(storeRoot: URL) throws {
         store = try ContentStore(root: storeRoot)
         images = ImageIndexStore(store: store)
-        try StoreLock.with(file: store.lockFile, mode: .exclusive) {
-            _ = try BuiltinImages.installBusybox(into: store)
-        }
+        // The image index locks the store itself for each read and update.
+        _ = try BuiltinImages.installBusybox(into: store)
     }
 
     /// The store `--store`, `STRATA_STORE` or the XDG data directory names.

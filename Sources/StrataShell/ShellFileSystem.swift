@@ -38,13 +38,17 @@ public enum FileSystemError: Error, Hashable, Sendable, CustomStringConvertible 
     case tooManyLinks(String)
     case invalidArgument(String)
     case crossDevice(String)
+    /// EROFS: a write under a read-only mount (a bind mount without `rw`, a secret).
+    case readOnlyFileSystem(String)
+    /// EBUSY: removing a mount point.
+    case busy(String)
 
     /// The path the failure is about.
     public var path: String {
         switch self {
         case .notFound(let p), .notADirectory(let p), .isADirectory(let p), .exists(let p),
             .notEmpty(let p), .permissionDenied(let p), .tooManyLinks(let p), .invalidArgument(let p),
-            .crossDevice(let p):
+            .crossDevice(let p), .readOnlyFileSystem(let p), .busy(let p):
             return p
         }
     }
@@ -61,6 +65,8 @@ public enum FileSystemError: Error, Hashable, Sendable, CustomStringConvertible 
         case .tooManyLinks: return "Too many levels of symbolic links"
         case .invalidArgument: return "Invalid argument"
         case .crossDevice: return "Invalid cross-device link"
+        case .readOnlyFileSystem: return "Read-only file system"
+        case .busy: return "Resource busy"
         }
     }
 

@@ -24,6 +24,6 @@ extension BuildExecutor {
     }
 
     private func cacheMountRecord(_ id: String) -> String {
-        "cachemount/" + Digest.of(text: id).hex
+        "cachemount-" + Digest.of(text: id).hex
     }
 }

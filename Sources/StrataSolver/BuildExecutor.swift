@@ -100,7 +100,7 @@ public final class BuildExecutor: VertexExecutor, @unchecked Sendable {
 
     public func cachedResult(for key: Digest, vertex: Vertex, inputs: [SolvedState]) throws -> SolvedState? {
         guard let input = inputs.first,
-            let data = try store.readRecord("cache/\(key.hex)"),
+            let data = try store.readRecord("cache-\(key.hex)"),
             let record = try? StableJSON.decode(CacheRecord.self, from: data),
             store.contains(record.layer.digest)
         else { return nil }
@@ -117,7 +117,7 @@ public final class BuildExecutor: VertexExecutor, @unchecked Sendable {
         var provenance: [String: [String]] = [:]
         for (path, value) in result.provenance where input.provenance[path] != value { provenance[path] = value.labels }
         let record = CacheRecord(layer: layer, provenance: provenance)
-        try store.writeRecord("cache/\(key.hex)", try StableJSON.encode(record))
+        try store.writeRecord("cache-\(key.hex)", try StableJSON.encode(record))
     }
 
     // MARK: Content keys

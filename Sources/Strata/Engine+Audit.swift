@@ -1,0 +1,45 @@
+import Foundation
+import StrataExport
+import StrataOCI
+import StrataStore
+import StrataVerify
+
+extension Engine {
+    /// `strata audit`: checks an image in the store, or a docker-archive / OCI layout tar made by
+    /// anything, for the declared secrets (raw and encoded) and built-in credential detectors.
+    ///
+    /// An archive is loaded into a private, temporary store first and audited from there.
+    public func audit(_ target: String, secrets: [SecretSource], environment: [String: String]) throws -> AuditReport {
+        let specs = try secrets.map { source in
+            SecretSpec(id: source.id, value: try source.resolve(environment: environment, currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)))
+        }
+        let auditor = ImageAuditor(secrets: specs)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) {
+            guard !isDirectory.boolValue else { throw AuditError.unsupportedTarget(target) }
+            let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("strata-audit-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: scratch) }
+            let temporary = try ContentStore(root: scratch)
+            let loaded = try ImageLoader(store: temporary).load(archive: URL(fileURLWithPath: target))
+            guard let image = loaded.first else { throw AuditError.emptyArchive(target) }
+            let manifest = try temporary.manifest(image.manifest)
+            let auditable = StoredAuditableImage(store: temporary, manifest: manifest, configJSON: try temporary.get(image.config))
+            return try auditor.audit(auditable, name: target)
+        }
+        let stored = try image(target)
+        let auditable = StoredAuditableImage(store: store, manifest: stored.manifest, configJSON: try store.get(stored.record.config))
+        return try auditor.audit(auditable, name: target)
+    }
+}
+
+public enum AuditError: Error, CustomStringConvertible {
+    case unsupportedTarget(String)
+    case emptyArchive(String)
+
+    public var description: String {
+        switch self {
+        case .unsupportedTarget(let path): "\(path) is a directory: pass an image name, a docker-archive or an OCI layout tar"
+        case .emptyArchive(let path): "\(path) holds no image"
+        }
+    }
+}

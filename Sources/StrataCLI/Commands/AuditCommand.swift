@@ -1,0 +1,39 @@
+import Foundation
+import Strata
+
+extension Commands {
+    static let audit = Command(
+        spec: CommandSpec(
+            name: "audit", overview: "Check an image for secrets: every layer (also deleted files), config and history.",
+            usage: "strata audit [OPTIONS] IMAGE|ARCHIVE",
+            discussion: "Exit status: 0 clean; 3 at least one leak; 1 error; 2 usage error. Secret values are never printed.",
+            arguments: [ArgumentSpec(name: "image", help: "An image in the store, or a docker-archive / OCI layout tar.")],
+            optionGroups: [OptionGroup(title: "AUDIT OPTIONS", options: [
+                OptionSpec(names: ["--secret"], kind: .repeated("id=ID,src=PATH|env=VAR"), help: "A secret whose bytes must not be in the image."),
+                OptionSpec(names: ["--format"], kind: .value("format"), help: "text (default), json or sarif."),
+                OptionSpec(names: ["--strict"], kind: .flag, help: "Also fail (exit 3) on exposures."),
+            ])]),
+        run: { context in
+            guard context.arguments.positionals.count == 1 else {
+                throw UsageError(command: "audit", message: "\"strata audit\" requires exactly 1 image or archive")
+            }
+            var secrets: [SecretSource] = []
+            for flag in context.arguments.all("secret") {
+                do { secrets.append(try SecretSource(parsing: flag)) } catch {
+                    throw UsageError(command: "audit", message: "invalid --secret \"\(flag)\": \(error)")
+                }
+            }
+            let format = context.arguments.value("format") ?? "text"
+            guard ["text", "json", "sarif"].contains(format) else {
+                throw UsageError(command: "audit", message: "unknown format \"\(format)\" (use text, json or sarif)")
+            }
+            let report = try engine(context).audit(context.arguments.positionals[0], secrets: secrets, environment: context.environment)
+            switch format {
+            case "json": context.terminal.out(try report.renderJSON() + "\n")
+            case "sarif": context.terminal.out(try report.renderSARIF() + "\n")
+            default: context.terminal.out(report.renderText())
+            }
+            let failing = report.findings.contains { $0.severity == .leak || context.arguments.flag("strict") }
+            return failing ? 3 : 0
+        })
+}
