@@ -58,7 +58,7 @@ struct SedProgram: ShellProgram {
         var inputs: [[UInt8]] = []
         var provenance = Provenance.clean
         for operand in operands.isEmpty ? ["-"] : operands {
-            guard let data = shell.readOperand(operand, program: "sed") else { status = 2; continue }
+            guard let data = shell.readOperand(operand, program: "sed") else { status = 1; continue }
             inputs.append(data.bytes)
             provenance.merge(data.provenance)
         }
