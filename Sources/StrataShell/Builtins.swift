@@ -64,7 +64,19 @@ enum Builtins {
         }
         case "echo": return { shell, args throws(ShellControl) in try EchoProgram.run(shell, ProgramInvocation(name: "echo", arguments: args)) }
         case "printf": return { shell, args throws(ShellControl) in try PrintfProgram.run(shell, ProgramInvocation(name: "printf", arguments: args)) }
-        case "umask", "hash", "wait", "ulimit", "alias", "unalias", "times": return { _, _ in 0 }
+        case "umask": return { shell, args throws(ShellControl) in
+            guard let text = args.first?.text else {
+                try shell.writeOut(zeroPadded(Int(shell.umask), width: 4, radix: 8) + "\n")
+                return 0
+            }
+            guard let value = UInt32(text, radix: 8) else {
+                shell.writeError("\(shell.arg0): umask: line \(shell.lineNumber): Illegal number: \(text)")
+                return 1
+            }
+            shell.umask = value & 0o777
+            return 0
+        }
+        case "hash", "wait", "ulimit", "alias", "unalias", "times": return { _, _ in 0 }
         case "let": return { shell, args throws(ShellControl) in
             var last = 0
             for arg in args { last = try shell.arithmetic(arg.text) }

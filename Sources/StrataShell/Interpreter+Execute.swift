@@ -209,7 +209,7 @@ extension Interpreter {
 
     func executeSimple(_ command: SimpleCommand) throws(ShellControl) {
         try countCommand()
-        lineNumber = command.line
+        lineNumber = command.line - 1
         lastSubstitutionStatus = nil
         let fields = try expandFields(command.words)
         var assigned: [(String, ShellString)] = []
@@ -256,6 +256,8 @@ extension Interpreter {
         if !keepFds {
             try closeSinks(opened)
             fds = saved
+        } else {
+            persistentSinks += opened
         }
         try checkErrexit()
     }
@@ -288,19 +290,27 @@ extension Interpreter {
                 for (key, value) in assignments { try setVariable(key, value) }
                 return try builtin(self, arguments)
             }
-            let saved = variables
+            let previous = assignments.map { ($0.0, variables[$0.0]) }
             for (key, value) in assignments { try setVariable(key, value) }
-            defer { if !assignments.isEmpty { variables = saved } }
+            defer { for (key, value) in previous { variables[key] = value } }
             return try builtin(self, arguments)
         }
-        let saved = variables
+        let previous = assignments.map { ($0.0, variables[$0.0]) }
         for (key, value) in assignments { try setVariable(key, value, export: true) }
-        defer { if !assignments.isEmpty { variables = saved } }
+        defer { for (key, value) in previous { variables[key] = value } }
         return try runExternal(name: name, arguments: arguments, execForm: false)
     }
 
     /// Finds `name` on `PATH` (or takes it as a path) and runs the program model it resolves to.
     func runExternal(name: String, arguments: [ShellString], execForm: Bool) throws(ShellControl) -> Int32 {
+        if name.contains("/"), let info = try? fs.stat(absolute(name)), info.kind == .regular, info.mode & 0o111 == 0 {
+            writeError("\(arg0): \(name): Permission denied")
+            return 126
+        }
+        if name.contains("/"), fs.isDirectory(absolute(name)) {
+            writeError("\(arg0): \(name): Permission denied")
+            return 126
+        }
         guard let path = lookupCommand(name) else {
             if execForm {
                 writeError("exec: \"\(name)\": executable file not found in $PATH")
@@ -382,7 +392,7 @@ extension Interpreter {
         for dir in searchPath.split(separator: ":", omittingEmptySubsequences: false) {
             let base = dir.isEmpty ? cwd : absolute(String(dir))
             let candidate = ShellPath.join(base, name)
-            if let status = try? fs.stat(candidate), status.kind == .regular { return candidate }
+            if let status = try? fs.stat(candidate), status.kind == .regular, status.mode & 0o111 != 0 { return candidate }
         }
         return nil
     }

@@ -221,7 +221,7 @@ extension Interpreter {
         case .errorIfUnset(let colon):
             if !isSet || (colon && isNull) {
                 let message = try argument().text
-                writeError("\(arg0): \(expansion.name): " + (message.isEmpty ? "parameter not set" : message))
+                writeError("\(arg0): \(expansion.name): " + (message.isEmpty ? (colon ? "parameter not set or null" : "parameter not set") : message))
                 throw .exit(2)
             }
             return current ?? ShellString("")

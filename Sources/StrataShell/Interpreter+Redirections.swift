@@ -22,6 +22,17 @@ extension Interpreter {
             }
             let target = try expandSingle(redirection.target)
             switch op {
+            case .input where Self.deviceNames.contains(target.text), .readWrite where Self.deviceNames.contains(target.text):
+                fds[redirection.fd ?? 0] = .input(InputSource(ProvenancedBytes()))
+            case .output where Self.deviceNames.contains(target.text), .append where Self.deviceNames.contains(target.text),
+                .clobber where Self.deviceNames.contains(target.text), .outputAndError where Self.deviceNames.contains(target.text):
+                let sink: OutputSink
+                switch target.text {
+                case "/dev/stdout": guard case .output(let s)? = fds[1] else { continue }; sink = s
+                case "/dev/stderr": guard case .output(let s)? = fds[2] else { continue }; sink = s
+                default: sink = OutputSink(.discard)
+                }
+                if op == .outputAndError { fds[1] = .output(sink); fds[2] = .output(sink) } else { fds[redirection.fd ?? 1] = .output(sink) }
             case .input, .readWrite:
                 let fd = redirection.fd ?? 0
                 let path = absolute(target.text)
@@ -102,6 +113,9 @@ extension Interpreter {
             sink.bytes = []
         }
     }
+
+    /// Devices every container has, modelled without a file: `/dev/null` discards.
+    static let deviceNames: Set<String> = ["/dev/null", "/dev/stdout", "/dev/stderr", "/dev/zero", "/dev/tty"]
 
     /// ash's wording for open failures (`nonexistent directory`, `no such file`).
     static func ashMessage(_ error: FileSystemError, reading: Bool = false) -> String {

@@ -9,7 +9,7 @@ enum ShellControl: Error {
 
 /// Where output bytes go until the redirection or stream that owns them closes.
 final class OutputSink {
-    enum Target { case stdout, stderr, file(String), pipe }
+    enum Target { case stdout, stderr, file(String), pipe, discard }
     let target: Target
     var bytes: [UInt8] = []
     var provenance = Provenance.clean
@@ -79,6 +79,8 @@ final class Interpreter {
     var lineNumber = 0
     var lastSubstitutionStatus: Int32?
     var umask: UInt32 = 0o022
+    /// Sinks opened by `exec >file`, flushed when the shell ends.
+    var persistentSinks: [OutputSink] = []
 
     init(
         fileSystem: any ShellFileSystem, environment: [String: ShellString], workingDirectory: String, user: ShellUser,
@@ -128,6 +130,10 @@ final class Interpreter {
             case .returnFromFunction(let code): status = code
             case .breakLoop, .continueLoop: status = lastStatus
             }
+        }
+        if violation == nil {
+            do { try closeSinks(persistentSinks) } catch { if case .limit(let limit) = error { violation = limit; status = 1 } }
+            persistentSinks = []
         }
         if violation == nil, let trap = exitTrap {
             exitTrap = nil
@@ -184,6 +190,12 @@ final class Interpreter {
                 throw .limit(ShellLimitViolation(kind: .fileSize, message: "RUN exceeded the \(ShellLimitViolation.size(limits.maxFileBytes)) write limit in \(path)"))
             }
             try countWrite(bytes.count, path: path)
+        case .discard:
+            sink.baseSize += bytes.count
+            if sink.baseSize > limits.maxOutputBytes {
+                throw .limit(ShellLimitViolation(kind: .output, message: "RUN exceeded the \(ShellLimitViolation.size(limits.maxOutputBytes)) output limit"))
+            }
+            return
         default:
             if sink.bytes.count + bytes.count > limits.maxOutputBytes {
                 throw .limit(ShellLimitViolation(kind: .output, message: "RUN exceeded the \(ShellLimitViolation.size(limits.maxOutputBytes)) output limit"))

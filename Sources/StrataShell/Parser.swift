@@ -152,17 +152,20 @@ struct Parser {
     }
 
     /// A sequence of and-or lists up to one of `terminators` (keywords), `)`, `;;` or the end.
-    private mutating func parseList(terminators: Set<String>) throws(ShellSyntaxError) -> ShellCommand {
+    private mutating func parseList(terminators: Set<String>, requireNonEmpty: Bool = false) throws(ShellSyntaxError) -> ShellCommand {
         var items: [ShellCommand] = []
         while true {
             try skipLinebreaks()
             let token = peekToken()
             switch token {
             case .end: return .sequence(items)
-            case .op(let op) where op == ")" || op == ";;": return .sequence(items)
+            case .op(let op) where op == ")" || op == ";;":
+                if requireNonEmpty && items.isEmpty { throw unexpected(token) }
+                return .sequence(items)
             case .op(let op) where op == ";" || op == "&" || op == "|" || op == "&&" || op == "||":
                 throw unexpected(token)
             case .word(let w) where terminators.contains(w) && atWordBoundary(after: w):
+                if requireNonEmpty && items.isEmpty { throw unexpected(token) }
                 return .sequence(items)
             case .word(let w) where ["then", "else", "elif", "fi", "do", "done", "esac", "}"].contains(w) && atWordBoundary(after: w):
                 throw unexpected(token)
@@ -220,12 +223,12 @@ struct Parser {
         switch token {
         case .op("("):
             pos += 1
-            let body = try parseList(terminators: [])
+            let body = try parseList(terminators: [], requireNonEmpty: true)
             try expectOp(")")
             compound = .subshell(body)
         case .word("{") where atWordBoundary(after: "{"):
             pos += 1
-            let body = try parseList(terminators: ["}"])
+            let body = try parseList(terminators: ["}"], requireNonEmpty: true)
             try expectKeyword("}")
             compound = .group(body)
         case .word("if") where atWordBoundary(after: "if"): compound = try parseIf()
@@ -259,14 +262,14 @@ struct Parser {
         var branches: [(condition: ShellCommand, body: ShellCommand)] = []
         var elseBody: ShellCommand?
         while true {
-            let condition = try parseList(terminators: ["then"])
+            let condition = try parseList(terminators: ["then"], requireNonEmpty: true)
             try expectKeyword("then")
-            let body = try parseList(terminators: ["elif", "else", "fi"])
+            let body = try parseList(terminators: ["elif", "else", "fi"], requireNonEmpty: true)
             branches.append((condition, body))
             if isKeyword("elif") { pos += 4; continue }
             if isKeyword("else") {
                 pos += 4
-                elseBody = try parseList(terminators: ["fi"])
+                elseBody = try parseList(terminators: ["fi"], requireNonEmpty: true)
             }
             try expectKeyword("fi")
             return .ifClause(branches: branches, elseBody: elseBody)
@@ -275,9 +278,9 @@ struct Parser {
 
     private mutating func parseWhile(isUntil: Bool) throws(ShellSyntaxError) -> ShellCommand {
         pos += isUntil ? 5 : 5
-        let condition = try parseList(terminators: ["do"])
+        let condition = try parseList(terminators: ["do"], requireNonEmpty: true)
         try expectKeyword("do")
-        let body = try parseList(terminators: ["done"])
+        let body = try parseList(terminators: ["done"], requireNonEmpty: true)
         try expectKeyword("done")
         return .whileLoop(condition: condition, body: body, isUntil: isUntil)
     }
@@ -301,7 +304,7 @@ struct Parser {
         try skipLinebreaks()
         guard isKeyword("do") else { throw unexpected(peekToken(), expecting: "do") }
         try expectKeyword("do")
-        let body = try parseList(terminators: ["done"])
+        let body = try parseList(terminators: ["done"], requireNonEmpty: true)
         try expectKeyword("done")
         return .forLoop(name: name, words: words, body: body)
     }

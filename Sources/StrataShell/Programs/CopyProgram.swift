@@ -6,6 +6,8 @@ struct CopyProgram: ShellProgram {
         var recursive = false
         var preserve = false
         var noDereference = false
+        /// The directory created for the top-level copy; meeting it as a source is recursion.
+        var createdTop: String?
     }
 
     static func run(_ shell: Interpreter, _ invocation: ProgramInvocation) throws(ShellControl) -> Int32 {
@@ -52,17 +54,18 @@ struct CopyProgram: ShellProgram {
                 return false
             }
             let realSource = (try? shell.fs.realpath(source)) ?? source
-            let realTarget = (try? shell.fs.realpath(target)) ?? target
-            if (realTarget + "/").hasPrefix(realSource + "/") {
-                shell.programError("cp", "cannot copy a directory, '\(display)', into itself, '\(displayTarget)'")
+            if let createdTop = options.createdTop, createdTop == realSource {
+                shell.programError("cp", "recursion detected, omitting directory '\(display)'")
                 return false
             }
+            var options = options
             if !shell.fs.isDirectory(target) {
                 do { try shell.fs.mkdir(target, mode: status.mode & ~shell.umask | 0o700) } catch {
                     shell.programError("cp", "can't create directory '\(displayTarget)': \(error.message)")
                     return false
                 }
                 shell.record(target, .clean)
+                if topLevel { options.createdTop = (try? shell.fs.realpath(target)) ?? target }
             }
             var ok = true
             let names = (try? shell.fs.listDirectory(source)) ?? []

@@ -65,7 +65,7 @@ struct DateProgram: ShellProgram {
 }
 
 /// `value` in decimal, zero-padded to `width`.
-func zeroPadded(_ value: Int, width: Int) -> String {
-    let text = String(value)
+func zeroPadded(_ value: Int, width: Int, radix: Int = 10) -> String {
+    let text = String(value, radix: radix)
     return String(repeating: "0", count: max(0, width - text.count)) + text
 }

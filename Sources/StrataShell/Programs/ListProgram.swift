@@ -11,13 +11,10 @@ struct ListProgram: ShellProgram {
         var directories: [(String, String)] = []
         for operand in operands.sorted() {
             let path = shell.absolute(operand)
-            guard let info = (try? shell.fs.stat(path)) ?? (try? shell.fs.lstat(path)) else {
-                if (try? shell.fs.lstat(path)) != nil {
-                    files.append((operand, path))
-                    continue
-                }
+            let followed = parsed.has("l") || parsed.has("d") ? (try? shell.fs.lstat(path)) : (try? shell.fs.stat(path))
+            guard let info = followed else {
                 shell.programError("ls", "\(operand): No such file or directory")
-                status = 2
+                status = 1
                 continue
             }
             if info.kind == .directory && !parsed.has("d") { directories.append((operand, path)) } else { files.append((operand, path)) }

@@ -17,8 +17,8 @@ struct WordCountProgram: ShellProgram {
             for (i, flag) in ["l", "w", "c", "L"].enumerated() where which.contains(Character(flag)) || (flag == "c" && which.contains("m")) {
                 columns.append(String(counts[i]))
             }
-            let single = columns.count == 1 && name == nil
-            var text = single ? columns[0] : columns.map { String(repeating: " ", count: max(0, 7 - $0.count)) + $0 }.joined(separator: " ")
+            let single = columns.count == 1 && operands.count <= 1
+            var text = single ? columns[0] : columns.map { String(repeating: " ", count: max(0, 9 - $0.count)) + $0 }.joined(separator: " ")
             if let name { text += " " + name }
             return text + "\n"
         }
