@@ -65,11 +65,13 @@ let package = Package(
         .testTarget(name: "StrataArchiveTests", dependencies: ["StrataArchive"]),
         .testTarget(name: "StrataStoreTests", dependencies: ["StrataStore"]),
         .testTarget(name: "StrataDockerfileTests", dependencies: ["StrataDockerfile"]),
-        .testTarget(name: "StrataFSTests", dependencies: ["StrataFS"]),
+        .testTarget(name: "StrataFSTests", dependencies: ["StrataFS"], exclude: ["BUILDKIT-DIFFER.md"]),
         .testTarget(name: "StrataShellTests", dependencies: ["StrataShell"]),
         .testTarget(name: "StrataSolverTests", dependencies: ["StrataSolver"]),
         .testTarget(name: "StrataFrontendTests", dependencies: ["StrataFrontend"]),
-        .testTarget(name: "StrataOCITests", dependencies: ["StrataOCI", "StrataExport"]),
+        .testTarget(
+            name: "StrataOCITests", dependencies: ["StrataOCI", "StrataExport", "StrataArchive", "StrataStore"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "StrataVerifyTests", dependencies: ["StrataVerify"]),
         .testTarget(name: "StrataTests", dependencies: ["Strata", "StrataCLI"]),
     ]

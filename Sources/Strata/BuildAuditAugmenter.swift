@@ -22,9 +22,12 @@ struct BuildAuditAugmenter {
         let scanned = Set(findings.compactMap { $0.path.map { "/" + $0 } })
         for (path, provenance) in result.provenance.sorted(by: { $0.key < $1.key }) where !scanned.contains(path) {
             guard (try? result.snapshot.stat(path)) != nil else { continue }
+            // Bytes that still carry the secret's content are a leak; a value computed from it
+            // (a digest, a length) is an exposure: it reveals something, not the secret itself.
+            let severity: Finding.Severity = provenance.transforms.contains(.hashed) ? .exposure : .leak
             for secret in provenance.secrets.sorted() {
                 findings.append(Finding(
-                    secret: secret, severity: .leak, place: .layer, path: String(path.dropFirst()),
+                    secret: secret, severity: severity, place: .layer, path: String(path.dropFirst()),
                     encoding: "provenance:" + (provenance.transforms.map(\.rawValue).joined(separator: ">").nilIfEmpty ?? "copied"),
                     length: 0))
             }

@@ -63,8 +63,13 @@ extension BuildExecutor {
             let parent = FSPathParent.parent(of: target)
             if !fs.exists(parent) { try fs.mkdir(parent, mode: 0o755, parents: true) }
             let base = top.path
-            for info in top.kind == .directory ? source.snapshot.entries(below: base) : [top] {
-                let relative = info.path == base ? "" : String(info.path.dropFirst(base.count))
+            var items = top.kind == .directory ? source.snapshot.entries(below: base) : [top]
+            if top.kind == .directory && base == "/" {
+                // The context root itself is not an entry: give the destination its metadata.
+                items.insert(top, at: 0)
+            }
+            for info in items {
+                let relative = info.path == base ? "" : (base == "/" ? info.path : String(info.path.dropFirst(base.count)))
                 let path = relative.isEmpty ? target : (target == "/" ? relative : target + relative)
                 var metadata = info.metadata
                 if let owner {
