@@ -12,7 +12,7 @@ struct BuildAuditAugmenter {
     let logExposures: [(vertex: String, secret: String)]
 
     func augment(_ report: AuditReport) -> AuditReport {
-        var findings = report.findings
+        var findings = report.findings.map(locate)
         for (vertex, secret) in logExposures {
             let step = converted.steps.values.first { vertex.hasSuffix($0.instruction) || vertex.contains($0.instruction) }
             findings.append(Finding(
@@ -33,6 +33,18 @@ struct BuildAuditAugmenter {
             }
         }
         return AuditReport(image: report.image, findings: findings)
+    }
+
+    /// Points a layer finding at the Dockerfile line whose step made that layer.
+    private func locate(_ finding: Finding) -> Finding {
+        guard finding.place == .layer, let index = finding.layer, index < result.layers.count,
+            let name = result.layers[index].createdBy,
+            let vertex = converted.definition.vertices.values.first(where: { $0.name == name }),
+            let step = converted.steps[vertex.id]
+        else { return finding }
+        var located = finding
+        located.introducedBy = Origin(line: step.line, instruction: step.instruction, stage: step.stageName.isEmpty ? nil : step.stageName, createdBy: finding.introducedBy?.createdBy)
+        return located
     }
 }
 
