@@ -1,0 +1,86 @@
+import Testing
+import StrataSupport
+@testable import StrataDockerfile
+
+@Suite struct DockerfileParserTests {
+    @Test func directivesAreReadOnlyAtTheTop() throws {
+        let ast = try DockerfileParser.parse("# syntax=docker/dockerfile:1\n# check=skip=JSONArgsRecommended;error=true\nFROM a\n# escape=`\nRUN x\n")
+        #expect(ast.directive("syntax") == "docker/dockerfile:1")
+        #expect(ast.directive("check") == "skip=JSONArgsRecommended;error=true")
+        #expect(ast.directive("escape") == nil)
+        #expect(ast.escape == "\\")
+    }
+
+    @Test func backtickEscapeChangesContinuation() throws {
+        let ast = try DockerfileParser.parse("# escape=`\nFROM a\nRUN dir c:\\ `\n  && echo\n")
+        #expect(ast.escape == "`")
+        #expect(ast.instructions[1].argumentValues == ["dir c:\\   && echo"])
+        #expect(ast.instructions[1].startLine == 3)
+        #expect(ast.instructions[1].endLine == 4)
+    }
+
+    @Test func repeatedDirectiveIsAnErrorWithItsLine() {
+        do {
+            _ = try DockerfileParser.parse("# escape=\\\n# escape=`\nFROM a\n")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.location.line == 2)
+            #expect(error.message == "only one escape parser directive can be used")
+        }
+    }
+
+    @Test func invalidEscapeTokenIsRejected() {
+        #expect(throws: DockerfileError.self) { try DockerfileParser.parse("# escape=x\nFROM a\n") }
+    }
+
+    @Test func emptyContinuationLineProducesAWarning() throws {
+        let ast = try DockerfileParser.parse("FROM a\nRUN echo \\\n\n  hi\n")
+        #expect(ast.instructions[1].original == "RUN echo   hi")
+        #expect(ast.warnings.map(\.rule) == ["NoEmptyContinuation"])
+        #expect(ast.warnings.first?.range.start.line == 4)
+    }
+
+    @Test func unterminatedHeredocPointsAtItsInstruction() {
+        do {
+            _ = try DockerfileParser.parse("FROM a\nRUN <<EOF\necho hi\n")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.message == "unterminated heredoc")
+            #expect(error.location.line == 2)
+        }
+    }
+
+    @Test func envWithoutValueReportsItsLine() {
+        do {
+            _ = try DockerfileParser.parse("FROM a\n\nENV PATH\n")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.message == "ENV must have two arguments")
+            #expect(error.location.line == 3)
+            #expect(error.description.hasPrefix("Dockerfile:3:1: error: ENV must have two arguments"))
+        }
+    }
+
+    @Test func heredocsSeveralPerLineWithDescriptorsAndQuoting() throws {
+        let ast = try DockerfileParser.parse("FROM a\nRUN 3<<A <<'B' cat\none\nA\ntwo $x\nB\nRUN next\n")
+        let run = ast.instructions[1]
+        #expect(run.heredocs == [Heredoc(name: "A", content: "one\n", expand: true, fileDescriptor: 3),
+                                 Heredoc(name: "B", content: "two $x\n", expand: false)])
+        #expect(run.endLine == 6)
+        #expect(ast.instructions[2].startLine == 7)
+    }
+
+    @Test func jsonFormIgnoresTextAfterTheArrayLikeBuildKit() throws {
+        let ast = try DockerfileParser.parse("FROM a\nCMD [\"a\"] trailing\nCMD [\"a\",\nCMD ['a']\n")
+        #expect(ast.instructions[1].isJSON)
+        #expect(ast.instructions[1].argumentValues == ["a"])
+        #expect(!ast.instructions[2].isJSON)
+        #expect(!ast.instructions[3].isJSON)
+        #expect(throws: DockerfileError.self) { try DockerfileParser.parse("FROM a\nCMD [\"a\", 1]\n") }
+    }
+
+    @Test func byteOrderMarkAndCRLFAreHandled() throws {
+        let ast = try DockerfileParser.parse("\u{FEFF}FROM a\r\nRUN echo \\\r\n  hi\r\n")
+        #expect(ast.instructions.map(\.original) == ["FROM a", "RUN echo   hi"])
+    }
+}
