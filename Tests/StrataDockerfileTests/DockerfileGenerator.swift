@@ -105,7 +105,26 @@ struct DockerfileGenerator {
         return String(line[..<cut]) + middle + rng.pick(["", "  ", "\t"]) + String(line[line.index(after: cut)...])
     }
 
+    /// Lines that exercise corners of BuildKit's parser one at a time.
+    static let nastyLines = [
+        "RUN -- --mount=x echo", "RUN --a --  echo", "RUN\u{00A0}echo", "RUN\u{2003}echo hi", "ONBUILD RUN <<EOF\nhi\nEOF",
+        "RUN <<E\"O\"F\nx\nEOF", "RUN cat <<EOF\nEOF \nEOF", "CMD [1]", "CMD [\"a\", {\"b\": 1}]", "CMD [\"a\", null]",
+        "ENV A=\"a \\\"b\\\"\" B=c\\=d", "HEALTHCHECK\tCMD\ta", "RUN <<EOF <<EOF\na\nEOF\nb\nEOF", "RUN <<\"\"\nx",
+        "COPY --chown=a\\ b x y", "COPY --chown=\"a\\\"b\" x y", "RUN --mount=type=secret,id=x\\\n  cat", "ENV A\tb c",
+        "RUN a # not a comment", "RUN a \\  \n b", "  RUN   indented  ", "RUN [\"a\"] [\"b\"]", "RUN [\"\\u00e9\\ud83d\\ude00\"]",
+        "RUN [\"\\ud800\"]", "CMD [ ]", "VOLUME [\"/a\",\n\"/b\"]", "LABEL \"a b\"=\"c d\" e='f g'", "ENV =x",
+        "LABEL a", "ARG", "EXPOSE", "FROM", "ONBUILD ONBUILD RUN x", "ONBUILD --x RUN --y z", "RUN <<-EOF cat\n\t\tbody\n\t\tEOF",
+        "COPY <<EOF [\"a\"]\nEOF", "COPY [\"<<EOF\", \"/x\"]", "RUN echo '<<EOF'", "RUN 12<<EOF\nx\nEOF", "RUN <<EOF<<END\nx\nEOF\ny\nEND",
+        "RUN x \\\n\\\n y", "RUN x \\\n # c \\\n y", "RUN \\\n\n\n", "ADD --keep-git-dir=true https://x/y.git /y",
+        "HEALTHCHECK --interval=5s", "HEALTHCHECK CMD [\"a\"] x", "MAINTAINER  a  b  ", "USER root:root # x",
+        "run\t--network=none\t[\"a\"]", "ENV A=\"unterminated", "ENV A='x\\' B=y", "RUN \"unterminated",
+    ]
+
     mutating func instruction() -> String {
+        if rng.chance(20) {
+            let line = rng.pick(Self.nastyLines)
+            return escape == "\\" ? line : line.replacingOccurrences(of: "\\\n", with: "`\n")
+        }
         switch rng.below(22) {
         case 0: return keyword("FROM") + space() + flags(["platform"]) + rng.pick(["alpine", "debian:12", "scratch", "$BASE"]) + (rng.chance(40) ? space() + rng.pick(["AS", "as"]) + space() + "stage\(rng.below(3))" : "")
         case 1, 2: return continued(keyword("RUN") + space() + flags(["mount", "network", "security"]) + (rng.chance(30) ? jsonArray() : shellCommand()))

@@ -5,7 +5,7 @@ import Testing
 /// Compares the parser with BuildKit's (through the Python `dockerfile` package) on generated
 /// Dockerfiles. Skipped, visibly, when python3 or the package is missing.
 @Suite struct ParserDifferentialTests {
-    static let caseCount = 1_200
+    static let caseCount = 1_500
 
     @Test(.enabled(if: PythonOracle.isAvailable, "needs python3 with the `dockerfile` package (pip install dockerfile)"))
     func parserAgreesWithBuildKitOnGeneratedDockerfiles() throws {

@@ -162,7 +162,6 @@ extension NodeDecoder {
         var located = inner
         located.startLine = node.startLine
         located.endLine = node.endLine
-        located.heredocs = node.heredocs
         let trigger = try InstructionParser.instruction(from: located, fileName: fileName)
         return .onbuild(trigger: trigger, expression: Self.onbuildExpression(node.original))
     }

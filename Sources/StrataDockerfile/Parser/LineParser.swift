@@ -18,7 +18,7 @@ struct LineParser {
         case "label":
             node.next = try parseNameValue(arguments, keyword: "LABEL")
         case "expose", "from":
-            node.next = splitOnWhitespace(arguments).map { Node(value: $0) }
+            node.next = arguments.isEmpty ? [] : splitOnWhitespace(arguments).map { Node(value: $0) }
         case "healthcheck":
             (node.next, node.isJSON) = try parseHealthConfig(arguments)
         case "maintainer", "stopsignal", "user", "workdir":

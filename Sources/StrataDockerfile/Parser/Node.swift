@@ -12,7 +12,8 @@ public struct Node: Sendable, Hashable {
     public var next: [Node]
     /// Instructions (root) or the nested instruction (ONBUILD's argument node).
     public var children: [Node]
-    /// Here-documents attached to this instruction, in the order they appear on the line.
+    /// Here-documents attached to this instruction, in the order they appear on the line
+    /// (for ONBUILD they sit on the inner instruction, as in BuildKit).
     public var heredocs: [Heredoc]
     /// True when the arguments came from a JSON array (exec form).
     public var isJSON: Bool
