@@ -84,3 +84,16 @@ import StrataSupport
         #expect(ast.instructions.map(\.original) == ["FROM a", "RUN echo   hi"])
     }
 }
+
+@Suite struct InstructionViewTests {
+    @Test func jsonViewFlattensOnbuildAndKeyValuePairs() throws {
+        let ast = try DockerfileParser.parse("FROM a\nonbuild ENV a=b c=d\nCOPY <<EOF /x\nhi\nEOF\n")
+        let views = InstructionView.views(of: ast)
+        #expect(views[1].cmd == "ONBUILD")
+        #expect(views[1].subCmd == "ENV")
+        #expect(views[1].value == ["a", "b", "c", "d"])
+        #expect(views[2].heredocs == [.init(name: "EOF", fileDescriptor: 0, content: "hi\n")])
+        let json = try InstructionView.json(of: ast, pretty: false)
+        #expect(json.hasPrefix(#"[{"cmd":"FROM","endLine":1,"flags":[],"heredocs":[],"json":false,"original":"FROM a","startLine":1,"subCmd":null,"value":["a"]}"#))
+    }
+}

@@ -28,8 +28,8 @@ extension NodeDecoder {
     }
 
     func decodeRun() throws(DockerfileError) -> RunInstruction {
+        // Like BuildKit, an empty RUN is accepted here (it runs an empty shell command).
         let flags = try parseFlags(["mount": .strings, "network": .string, "security": .string])
-        try requireAtLeastOne()
         var mounts: [Mount] = []
         for spec in flags.lists["mount"] ?? [] {
             do {

@@ -1,0 +1,12 @@
+/// `FROM [--platform=…] image [AS name]`.
+public struct FromInstruction: Sendable, Hashable {
+    /// The image reference (or a stage name), unexpanded.
+    public var image: String
+    /// The stage name in lower case, as BuildKit stores it.
+    public var stageName: String?
+    /// The stage name exactly as written (for the StageNameCasing check).
+    public var stageNameAsWritten: String?
+    /// The `AS` keyword as written (for the FromAsCasing check).
+    public var asKeyword: String?
+    public var platform: String?
+}
