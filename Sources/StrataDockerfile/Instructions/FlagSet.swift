@@ -22,9 +22,9 @@ struct FlagSet {
             if argument == "--" { return }
             var name = String(argument.dropFirst(2))
             var value: String?
-            if let equals = name.firstIndex(of: "=") {
-                value = String(name[name.index(after: equals)...])
-                name = String(name[..<equals])
+            if let (before, after) = name.splitOnce(at: "=") {
+                value = after
+                name = before
             }
             guard let kind = declared[name] else {
                 let base = "unknown flag \"--\(name)\""

@@ -118,8 +118,8 @@ extension Mount {
     }
 
     static func split(_ field: String) -> (String, String?) {
-        guard let equals = field.firstIndex(of: "=") else { return (field.lowercased(), nil) }
-        return (String(field[..<equals]).lowercased(), String(field[field.index(after: equals)...]))
+        guard let (key, value) = field.splitOnce(at: "=") else { return (field.lowercased(), nil) }
+        return (key.lowercased(), value)
     }
 
     /// Sizes like `64m`, `1g`, `512k`, `1024` (bytes), binary multipliers as Docker's RAMInBytes.

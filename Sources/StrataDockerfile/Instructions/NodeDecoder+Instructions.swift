@@ -71,7 +71,7 @@ extension NodeDecoder {
         var remaining = node.heredocs[...]
         for word in arguments.dropLast() {
             if !node.isJSON, let marker = try? HeredocMarker.parse(word), let heredoc = remaining.first,
-               heredoc.name == marker.name {
+               heredoc.name.isIdentical(to: marker.name) {
                 heredocSources.append(heredoc)
                 remaining.removeFirst()
             } else {
@@ -101,8 +101,8 @@ extension NodeDecoder {
         var declarations: [ArgDeclaration] = []
         for word in arguments {
             var declaration = ArgDeclaration(name: word)
-            if let equals = word.firstIndex(of: "=") {
-                declaration = ArgDeclaration(name: String(word[..<equals]), defaultValue: String(word[word.index(after: equals)...]))
+            if let (name, defaultValue) = word.splitOnce(at: "=") {
+                declaration = ArgDeclaration(name: name, defaultValue: defaultValue)
             }
             if declaration.name.isEmpty { throw error("ARG names can not be blank", pointingAt: word) }
             declarations.append(declaration)

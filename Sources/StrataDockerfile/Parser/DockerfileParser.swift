@@ -148,7 +148,7 @@ struct ParseState {
                 currentLine += 1
                 var candidate = String(raw).trimmingNewline
                 if heredoc.chomp { candidate = String(candidate.drop { $0 == "\t" }) }
-                if candidate == heredoc.name {
+                if candidate.isIdentical(to: heredoc.name) {
                     terminated = true
                     break
                 }
