@@ -18,7 +18,7 @@ struct NodeDecoder {
     func error(_ message: String, pointingAt fragment: String? = nil) -> DockerfileError {
         let line = InstructionParser.firstLine(of: node)
         var column = 1
-        if let fragment, let found = line.range(of: fragment) {
+        if let fragment, let found = line.firstRange(of: fragment) {
             column = line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: found.lowerBound) + 1
         }
         let location = SourceLocation(file: fileName, line: max(node.startLine, 1), column: column)
