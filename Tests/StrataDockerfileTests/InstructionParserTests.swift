@@ -215,3 +215,22 @@ import StrataSupport
         return copy
     }
 }
+
+@Suite struct InstructionErrorTests {
+    @Test func laterStagesCanReportErrorsAtAnInstruction() throws {
+        let parsed = try InstructionParser.parse("FROM a\n\nCOPY ${X:?required} /x\n")
+        let copy = parsed.stages[0].instructions[0]
+        guard case .copy(let instruction) = copy.kind else { Issue.record("not COPY"); return }
+        do {
+            _ = try WordExpander().expand(instruction.sources[0], environment: [String: String]())
+            Issue.record("expected an expansion error")
+        } catch {
+            let located = copy.error(error.description)
+            #expect(located.description == """
+                Dockerfile:3:1: error: failed to process "${X:?required}": X: required
+                    COPY ${X:?required} /x
+                    ^
+                """)
+        }
+    }
+}

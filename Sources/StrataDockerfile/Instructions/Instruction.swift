@@ -71,3 +71,12 @@ public indirect enum InstructionKind: Sendable, Hashable {
         }
     }
 }
+
+extension Instruction {
+    /// An error located at this instruction, for later stages (expansion, conversion) that
+    /// find a problem with it: `Dockerfile:7:1: error: …` with the instruction's first line.
+    public func error(_ message: String) -> DockerfileError {
+        let firstLine = original.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        return .invalidInstruction(message, at: range.start, line: String(firstLine))
+    }
+}
