@@ -10,7 +10,7 @@ extension NodeDecoder {
                 throw error("When using FROM with three arguments, the second argument must be \"AS\"", pointingAt: arguments[1])
             }
             let name = arguments[2].lowercased()
-            if !name.contains("$") && !Self.isValidStageName(name) {
+            if !Self.isValidStageName(name) {
                 throw error("invalid name for build stage: \(GoQuote.quote(arguments[2])), name can't start with a number or contain symbols",
                             pointingAt: arguments[2])
             }

@@ -98,11 +98,9 @@ struct NodeDecoder {
         case "onbuild": return try decodeOnbuild()
         default:
             let hint = suggestion(for: node.keyword, in: DockerfileParser.keywords)?.uppercased()
-            return try { () throws(DockerfileError) -> InstructionKind in
-                throw DockerfileError.unknownInstruction(
-                    node.value, at: SourceLocation(file: fileName, line: max(node.startLine, 1), column: 1),
-                    suggestion: hint, line: InstructionParser.firstLine(of: node))
-            }()
+            throw DockerfileError.unknownInstruction(
+                node.value, at: SourceLocation(file: fileName, line: max(node.startLine, 1), column: 1),
+                suggestion: hint, line: InstructionParser.firstLine(of: node))
         }
     }
 }
