@@ -118,7 +118,7 @@ struct DockerfileGenerator {
         "RUN x \\\n\\\n y", "RUN x \\\n # c \\\n y", "RUN \\\n\n\n", "ADD --keep-git-dir=true https://x/y.git /y",
         "HEALTHCHECK --interval=5s", "HEALTHCHECK CMD [\"a\"] x", "MAINTAINER  a  b  ", "USER root:root # x",
         "run\t--network=none\t[\"a\"]", "ENV A=\"unterminated", "ENV A=\u{301}x B=e\u{301}", "LABEL k=\u{301}=v", "ARG X=\u{301}", "RUN <<E\u{301}\nx\nE\u{301}",
-        "RUN <<\u{E9}\nx\ne\u{301}\n\u{E9}", "ENV A='x\\' B=y", "RUN \"unterminated",
+        "RUN <<\u{E9}\nx\ne\u{301}\n\u{E9}", "RUN <<\u{301}EOF\nx\n\u{301}EOF", "ENV A='x\\' B=y", "RUN \"unterminated",
     ]
 
     mutating func instruction() -> String {

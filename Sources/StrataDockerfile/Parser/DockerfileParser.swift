@@ -116,7 +116,7 @@ struct ParseState {
             } catch {
                 throw self.error(error.reason, line: startLine)
             }
-            if child.canContainHeredoc && line.contains("<<") {
+            if child.canContainHeredoc && line.containsScalars("<<") {
                 try readHeredocs(into: &child, line: line, startLine: startLine)
             }
             child.startLine = startLine

@@ -19,3 +19,18 @@ extension StringProtocol {
         Substring(self).unicodeScalars.elementsEqual(Substring(other).unicodeScalars)
     }
 }
+
+extension StringProtocol {
+    /// Whether `needle` occurs scalar for scalar (unlike `contains`, which matches whole
+    /// grapheme clusters, so `"<<\u{301}"` would not contain `"<<"`).
+    func containsScalars(_ needle: String) -> Bool {
+        let haystack = Array(Substring(self).unicodeScalars)
+        let pattern = Array(needle.unicodeScalars)
+        guard !pattern.isEmpty else { return true }
+        guard haystack.count >= pattern.count else { return false }
+        for start in 0...(haystack.count - pattern.count) where haystack[start..<start + pattern.count].elementsEqual(pattern) {
+            return true
+        }
+        return false
+    }
+}
