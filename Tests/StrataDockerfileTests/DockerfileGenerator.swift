@@ -118,7 +118,7 @@ struct DockerfileGenerator {
         "RUN x \\\n\\\n y", "RUN x \\\n # c \\\n y", "RUN \\\n\n\n", "ADD --keep-git-dir=true https://x/y.git /y",
         "HEALTHCHECK --interval=5s", "HEALTHCHECK CMD [\"a\"] x", "MAINTAINER  a  b  ", "USER root:root # x",
         "run\t--network=none\t[\"a\"]", "ENV A=\"unterminated", "ENV A=\u{301}x B=e\u{301}", "LABEL k=\u{301}=v", "ARG X=\u{301}", "RUN <<E\u{301}\nx\nE\u{301}",
-        "RUN <<\u{E9}\nx\ne\u{301}\n\u{E9}", "RUN <<\u{301}EOF\nx\n\u{301}EOF", "ENV A='x\\' B=y", "RUN \"unterminated",
+        "RUN <<\u{E9}\nx\ne\u{301}\n\u{E9}", "RUN <<\u{301}EOF\nx\n\u{301}EOF", "RUN <<$X\nx\n$X", "RUN $A<<B\nB", "RUN <<$$\n$$", "ENV A='x\\' B=y", "RUN \"unterminated",
     ]
 
     mutating func instruction() -> String {
@@ -173,5 +173,30 @@ struct DockerfileGenerator {
 extension String {
     func replacingOccurrences(of target: String, with replacement: String) -> String {
         split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}
+
+extension DockerfileGenerator {
+    /// Characters that mean something to some part of the parser.
+    static let fuzzAlphabet: [String] = [
+        "\\", "`", "\"", "'", "$", "{", "}", "<<", "<", "-", "--", "[", "]", ",", "#", " ", " ", "\t", "\n", "\n", "\r\n",
+        "=", "a", "b", "EOF", "é", "\u{A0}", ":", "0", "3", "/", "*",
+    ]
+
+    /// A keyword followed by random characters from `fuzzAlphabet`: finds corners no
+    /// hand-written case reaches.
+    mutating func fuzzedDockerfile() -> String {
+        escape = "\\"
+        var text = rng.chance(10) ? "# escape=`\n" : ""
+        text += "FROM a\n"
+        for _ in 0..<(1 + rng.below(5)) {
+            text += keyword(rng.pick(["RUN", "COPY", "ADD", "ENV", "LABEL", "ARG", "CMD", "HEALTHCHECK", "ONBUILD", "FROM",
+                                      "EXPOSE", "VOLUME", "SHELL", "USER", "ONBUILD RUN", "ONBUILD COPY"]))
+            text += " "
+            for _ in 0..<rng.below(14) { text += rng.pick(Self.fuzzAlphabet) }
+            text += "\n"
+            if rng.chance(30) { text += "EOF\n" }
+        }
+        return text
     }
 }

@@ -97,3 +97,16 @@ import StrataSupport
         #expect(json.hasPrefix(#"[{"cmd":"FROM","endLine":1,"flags":[],"heredocs":[],"json":false,"original":"FROM a","startLine":1,"subCmd":null,"value":["a"]}"#))
     }
 }
+
+@Suite struct HeredocMarkerTests {
+    @Test(arguments: [
+        ("RUN <<$X\nbody\n$X\n", ["$X"]),
+        ("RUN $A<<B cat\n", [String]()),
+        ("RUN <<E\"O\"F\nx\nEOF\n", ["EOF"]),
+        ("RUN echo \"<<EOF\"\n", [String]()),
+    ])
+    func markersAreFoundWithUnsetVariablesLeftVerbatim(_ text: String, _ names: [String]) throws {
+        let ast = try DockerfileParser.parse("FROM a\n" + text)
+        #expect(ast.instructions[1].heredocs.map(\.name) == names)
+    }
+}

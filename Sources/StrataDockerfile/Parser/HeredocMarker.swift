@@ -3,7 +3,7 @@
 enum HeredocMarker {
     /// The heredocs the line introduces, in order, with empty content.
     static func heredocs(inLine line: String) throws(LexFailure) -> [Heredoc] {
-        let raw = WordExpander(escape: "\\", rawQuotes: true, rawEscapes: true)
+        let raw = WordExpander(escape: "\\", rawQuotes: true, rawEscapes: true, skipUnsetVariables: true)
         // BuildKit ignores lexing errors here: a line that does not lex has no heredocs.
         guard let words = try? raw.expandWords(line, environment: [String: String]()) else { return [] }
         var docs: [Heredoc] = []
