@@ -181,6 +181,7 @@ extension DockerfileGenerator {
     static let fuzzAlphabet: [String] = [
         "\\", "`", "\"", "'", "$", "{", "}", "<<", "<", "-", "--", "[", "]", ",", "#", " ", " ", "\t", "\n", "\n", "\r\n",
         "=", "a", "b", "EOF", "é", "\u{A0}", ":", "0", "3", "/", "*",
+        "\\\n", "`\n", "[\"a\"]", "\"\\u00e9\"", "null", "1", "<<-", "\t\n", "  #", "\u{301}", "--mount=", "${", ":-",
     ]
 
     /// A keyword followed by random characters from `fuzzAlphabet`: finds corners no

@@ -30,7 +30,7 @@ enum HeredocMarker {
             scalars.removeFirst()
         }
         let rest = String(scalars)
-        guard !rest.isEmpty, !rest.contains("<") else { return nil }
+        guard !rest.isEmpty, !rest.containsScalar("<") else { return nil }
         let fileDescriptor = Int(digits) ?? 0
 
         let cooked = WordExpander(escape: "\\", skipUnsetVariables: true)
