@@ -101,3 +101,21 @@ import Testing
         #expect(try BuildChecker.check("# check=skip=all\nFROM alpine\nMAINTAINER me\n").isEmpty)
     }
 }
+
+@Suite struct BuildCheckerInheritanceTests {
+    @Test func shellSetInABaseStageCarriesOver() throws {
+        let text = "FROM alpine AS base\nSHELL [\"/bin/ash\", \"-c\"]\nFROM base\nCMD echo hi\nFROM alpine\nCMD echo hi\n"
+        let result = try BuildChecker.check(text)
+        #expect(result.map(\.rule.name) == ["JSONArgsRecommended"])
+        #expect(result.first?.range.start.line == 6)
+    }
+
+    @Test func messagesNameTheKeywordAsWritten() throws {
+        let result = try BuildChecker.check("from alpine\ncmd echo one\ncmd [\"two\"]\nenv A b\n")
+        #expect(result.map(\.message) == [
+            "JSON arguments recommended for cmd to prevent unintended behavior related to OS signals",
+            "Multiple cmd instructions should not be used in the same stage because only the last one will be used",
+            "\"env key=value\" should be used instead of legacy \"env key value\" format",
+        ])
+    }
+}

@@ -67,10 +67,13 @@ extension BuildChecker {
         for instruction in dockerfile.metaArgs {
             findings += secretFindings(instruction)
         }
+        // What a stage passes on to stages built FROM it.
         var absoluteWorkdirInStage: [String: Bool] = [:]
+        var shellInStage: [String: Bool] = [:]
         for stage in dockerfile.stages {
             var hasAbsoluteWorkdir = absoluteWorkdirInStage[stage.baseName.lowercased()] ?? false
-            var hasShell = false
+            // BuildKit warns only while the image config has no SHELL (set here or inherited).
+            var hasShell = shellInStage[stage.baseName.lowercased()] ?? false
             var lastOfKind: [String: Instruction] = [:]
             for instruction in stage.instructions {
                 findings += secretFindings(instruction)
@@ -82,7 +85,7 @@ extension BuildChecker {
                 case .cmd(let form), .entrypoint(let form):
                     if !form.isExecForm && !hasShell {
                         findings.append(finding(.jsonArgsRecommended,
-                            "JSON arguments recommended for \(instruction.name) to prevent unintended behavior related to OS signals", at: instruction))
+                            "JSON arguments recommended for \(instruction.keyword) to prevent unintended behavior related to OS signals", at: instruction))
                     }
                 case .workdir(let path):
                     if path.hasPrefix("/") || path.hasPrefix("$") {
@@ -93,7 +96,7 @@ extension BuildChecker {
                     }
                 case .env(let pairs), .label(let pairs):
                     if pairs.contains(where: \.isLegacyForm) {
-                        let name = instruction.name
+                        let name = instruction.keyword
                         findings.append(finding(.legacyKeyValueFormat,
                             "\"\(name) key=value\" should be used instead of legacy \"\(name) key value\" format", at: instruction))
                     }
@@ -112,12 +115,15 @@ extension BuildChecker {
                 if ["CMD", "ENTRYPOINT", "HEALTHCHECK"].contains(instruction.name) {
                     if let previous = lastOfKind[instruction.name] {
                         findings.append(finding(.multipleInstructionsDisallowed,
-                            "Multiple \(instruction.name) instructions should not be used in the same stage because only the last one will be used", at: previous))
+                            "Multiple \(previous.keyword) instructions should not be used in the same stage because only the last one will be used", at: previous))
                     }
                     lastOfKind[instruction.name] = instruction
                 }
             }
-            if let name = stage.name { absoluteWorkdirInStage[name] = hasAbsoluteWorkdir }
+            if let name = stage.name {
+                absoluteWorkdirInStage[name] = hasAbsoluteWorkdir
+                shellInStage[name] = hasShell
+            }
         }
         return findings
     }
