@@ -110,3 +110,21 @@ import StrataSupport
         #expect(ast.instructions[1].heredocs.map(\.name) == names)
     }
 }
+
+@Suite struct KeywordValidationTests {
+    @Test func parserKeepsUnknownInstructionsLikeBuildKit() throws {
+        let ast = try DockerfileParser.parse("FROM a\nCOPPY x y\n")
+        #expect(ASTDump.render(ast) == "(from \"a\")\n(coppy \"\")\n")
+    }
+
+    @Test func validationReportsTheTypoWithAHint() throws {
+        let ast = try DockerfileParser.parse("FROM a\nONBUILD RUNN x\n")
+        do {
+            try ast.validateKeywords()
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description.hasPrefix(#"Dockerfile:2:1: error: unknown instruction "RUNN" (did you mean "RUN"?)"#))
+        }
+        #expect(throws: Never.self) { try DockerfileParser.parse("from a\nrun x\n").validateKeywords() }
+    }
+}
