@@ -14,4 +14,21 @@ public struct CopyInstruction: Sendable, Hashable {
     public var checksum: String?
     /// True when the arguments were a JSON array.
     public var isJSONForm: Bool
+
+    public init(sources: [String], destination: String, heredocSources: [Heredoc] = [], from: String? = nil,
+                chown: String? = nil, chmod: String? = nil, link: Bool = false, parents: Bool = false,
+                excludes: [String] = [], keepGitDir: Bool? = nil, checksum: String? = nil, isJSONForm: Bool = false) {
+        self.sources = sources
+        self.destination = destination
+        self.heredocSources = heredocSources
+        self.from = from
+        self.chown = chown
+        self.chmod = chmod
+        self.link = link
+        self.parents = parents
+        self.excludes = excludes
+        self.keepGitDir = keepGitDir
+        self.checksum = checksum
+        self.isJSONForm = isJSONForm
+    }
 }

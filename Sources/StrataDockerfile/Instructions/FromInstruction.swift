@@ -9,4 +9,13 @@ public struct FromInstruction: Sendable, Hashable {
     /// The `AS` keyword as written (for the FromAsCasing check).
     public var asKeyword: String?
     public var platform: String?
+
+    public init(image: String, stageName: String? = nil, stageNameAsWritten: String? = nil, asKeyword: String? = nil,
+                platform: String? = nil) {
+        self.image = image
+        self.stageName = stageName
+        self.stageNameAsWritten = stageNameAsWritten
+        self.asKeyword = asKeyword
+        self.platform = platform
+    }
 }

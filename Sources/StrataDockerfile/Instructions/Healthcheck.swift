@@ -9,4 +9,14 @@ public struct Healthcheck: Sendable, Hashable {
     public var retries: Int?
 
     public var isNone: Bool { test == nil }
+
+    public init(test: CommandForm? = nil, interval: Duration? = nil, timeout: Duration? = nil,
+                startPeriod: Duration? = nil, startInterval: Duration? = nil, retries: Int? = nil) {
+        self.test = test
+        self.interval = interval
+        self.timeout = timeout
+        self.startPeriod = startPeriod
+        self.startInterval = startInterval
+        self.retries = retries
+    }
 }

@@ -9,4 +9,13 @@ public struct RunInstruction: Sendable, Hashable {
     /// Here-documents on the line; with a shell-form command of just `<<EOF` the first one is
     /// the script itself.
     public var heredocs: [Heredoc]
+
+    public init(command: CommandForm, mounts: [Mount] = [], network: String? = nil, security: String? = nil,
+                heredocs: [Heredoc] = []) {
+        self.command = command
+        self.mounts = mounts
+        self.network = network
+        self.security = security
+        self.heredocs = heredocs
+    }
 }
