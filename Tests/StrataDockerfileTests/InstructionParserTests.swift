@@ -234,3 +234,37 @@ import StrataSupport
         }
     }
 }
+
+@Suite struct MountParsingTests {
+    @Test func csvQuotingAllowsCommasInValues() throws {
+        let mount = try Mount(parsing: #"type=bind,"source=a,b",target=/x,rw"#)
+        #expect(mount.source == "a,b")
+        #expect(mount.readOnly == false)
+    }
+
+    @Test func optionKeysAreCaseInsensitiveAndAliasesWork() throws {
+        let mount = try Mount(parsing: "TYPE=secret,DST=/run/key,Required=false")
+        #expect(mount.type == .secret)
+        #expect(mount.id == "key")
+        #expect(mount.target == "/run/key")
+        #expect(mount.required == false)
+    }
+
+    @Test func sshMountDefaults() throws {
+        let mount = try Mount(parsing: "type=ssh")
+        #expect(mount.id == "default")
+        #expect(mount.target == "/run/buildkit/ssh_agent.0")
+    }
+
+    @Test(arguments: [#"type=bind,target="/x"#, #"type=bind,tar"get=/x"#, "type=cache,target=/x,env=A"])
+    func malformedSpecsAreRejected(_ spec: String) {
+        #expect(throws: MountError.self) { try Mount(parsing: spec) }
+    }
+}
+
+@Suite struct RuleTableTests {
+    @Test func ruleNamesAreUniqueAndDocumented() {
+        #expect(Set(Rule.all.map(\.name)).count == Rule.all.count)
+        #expect(Rule.all.allSatisfy { $0.url.hasPrefix("https://docs.docker.com/go/dockerfile/rule/") && !$0.description.isEmpty })
+    }
+}
