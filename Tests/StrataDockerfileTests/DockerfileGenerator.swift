@@ -105,7 +105,27 @@ struct DockerfileGenerator {
         return String(line[..<cut]) + middle + rng.pick(["", "  ", "\t"]) + String(line[line.index(after: cut)...])
     }
 
+    /// Lines that exercise corners of BuildKit's parser one at a time.
+    static let nastyLines = [
+        "RUN -- --mount=x echo", "RUN --a --  echo", "RUN\u{00A0}echo", "RUN\u{2003}echo hi", "ONBUILD RUN <<EOF\nhi\nEOF",
+        "RUN <<E\"O\"F\nx\nEOF", "RUN cat <<EOF\nEOF \nEOF", "CMD [1]", "CMD [\"a\", {\"b\": 1}]", "CMD [\"a\", null]",
+        "ENV A=\"a \\\"b\\\"\" B=c\\=d", "HEALTHCHECK\tCMD\ta", "RUN <<EOF <<EOF\na\nEOF\nb\nEOF", "RUN <<\"\"\nx",
+        "COPY --chown=a\\ b x y", "COPY --chown=\"a\\\"b\" x y", "RUN --mount=type=secret,id=x\\\n  cat", "ENV A\tb c",
+        "RUN a # not a comment", "RUN a \\  \n b", "  RUN   indented  ", "RUN [\"a\"] [\"b\"]", "RUN [\"\\u00e9\\ud83d\\ude00\"]",
+        "RUN [\"\\ud800\"]", "CMD [ ]", "VOLUME [\"/a\",\n\"/b\"]", "LABEL \"a b\"=\"c d\" e='f g'", "ENV =x",
+        "LABEL a", "ARG", "EXPOSE", "FROM", "ONBUILD ONBUILD RUN x", "ONBUILD --x RUN --y z", "RUN <<-EOF cat\n\t\tbody\n\t\tEOF",
+        "COPY <<EOF [\"a\"]\nEOF", "COPY [\"<<EOF\", \"/x\"]", "RUN echo '<<EOF'", "RUN 12<<EOF\nx\nEOF", "RUN <<EOF<<END\nx\nEOF\ny\nEND",
+        "RUN x \\\n\\\n y", "RUN x \\\n # c \\\n y", "RUN \\\n\n\n", "ADD --keep-git-dir=true https://x/y.git /y",
+        "HEALTHCHECK --interval=5s", "HEALTHCHECK CMD [\"a\"] x", "MAINTAINER  a  b  ", "USER root:root # x",
+        "run\t--network=none\t[\"a\"]", "ENV A=\"unterminated", "ENV A=\u{301}x B=e\u{301}", "LABEL k=\u{301}=v", "ARG X=\u{301}", "RUN <<E\u{301}\nx\nE\u{301}",
+        "RUN <<\u{E9}\nx\ne\u{301}\n\u{E9}", "RUN <<\u{301}EOF\nx\n\u{301}EOF", "RUN <<$X\nx\n$X", "RUN $A<<B\nB", "RUN <<$$\n$$", "ENV A='x\\' B=y", "RUN \"unterminated",
+    ]
+
     mutating func instruction() -> String {
+        if rng.chance(20) {
+            let line = rng.pick(Self.nastyLines)
+            return escape == "\\" ? line : line.replacingOccurrences(of: "\\\n", with: "`\n")
+        }
         switch rng.below(22) {
         case 0: return keyword("FROM") + space() + flags(["platform"]) + rng.pick(["alpine", "debian:12", "scratch", "$BASE"]) + (rng.chance(40) ? space() + rng.pick(["AS", "as"]) + space() + "stage\(rng.below(3))" : "")
         case 1, 2: return continued(keyword("RUN") + space() + flags(["mount", "network", "security"]) + (rng.chance(30) ? jsonArray() : shellCommand()))
@@ -153,5 +173,31 @@ struct DockerfileGenerator {
 extension String {
     func replacingOccurrences(of target: String, with replacement: String) -> String {
         split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}
+
+extension DockerfileGenerator {
+    /// Characters that mean something to some part of the parser.
+    static let fuzzAlphabet: [String] = [
+        "\\", "`", "\"", "'", "$", "{", "}", "<<", "<", "-", "--", "[", "]", ",", "#", " ", " ", "\t", "\n", "\n", "\r\n",
+        "=", "a", "b", "EOF", "é", "\u{A0}", ":", "0", "3", "/", "*",
+        "\\\n", "`\n", "[\"a\"]", "\"\\u00e9\"", "null", "1", "<<-", "\t\n", "  #", "\u{301}", "--mount=", "${", ":-",
+    ]
+
+    /// A keyword followed by random characters from `fuzzAlphabet`: finds corners no
+    /// hand-written case reaches.
+    mutating func fuzzedDockerfile() -> String {
+        escape = "\\"
+        var text = rng.chance(10) ? "# escape=`\n" : ""
+        text += "FROM a\n"
+        for _ in 0..<(1 + rng.below(5)) {
+            text += keyword(rng.pick(["RUN", "COPY", "ADD", "ENV", "LABEL", "ARG", "CMD", "HEALTHCHECK", "ONBUILD", "FROM",
+                                      "EXPOSE", "VOLUME", "SHELL", "USER", "ONBUILD RUN", "ONBUILD COPY"]))
+            text += " "
+            for _ in 0..<rng.below(14) { text += rng.pick(Self.fuzzAlphabet) }
+            text += "\n"
+            if rng.chance(30) { text += "EOF\n" }
+        }
+        return text
     }
 }

@@ -35,7 +35,7 @@ import StrataSupport
             Issue.record("expected an error")
         } catch {
             #expect(error.location.line == 2)
-            #expect(error.description.contains("unknown instruction: RUNN (did you mean RUN?)"))
+            #expect(error.description.hasPrefix(#"Dockerfile:2:1: error: unknown instruction "RUNN" (did you mean "RUN"?)"#))
         }
     }
 
@@ -188,7 +188,7 @@ import StrataSupport
         ("WORKDIR a b", true), ("WORKDIR", false), ("USER", false), ("SHELL /bin/sh -c", false), ("SHELL [\"/bin/sh\",\"-c\"]", true),
         ("VOLUME [\"\"]", false), ("VOLUME /a /b", true), ("EXPOSE 80/tcp 53/udp", true), ("STOPSIGNAL SIGKILL", true),
         ("ARG =x", false), ("ARG A B=", true), ("FROM a AS 1stage", false), ("FROM a IS b", false), ("FROM a b", false),
-        ("CMD", true), ("ENTRYPOINT [\"/bin/app\"]", true), ("WORKDIR --flag=1 /x", false),
+        ("CMD", true), ("RUN", true), ("ENTRYPOINT [\"/bin/app\"]", true), ("WORKDIR --flag=1 /x", false),
     ])
     func argumentRulesMatchBuildKit(_ line: String, _ valid: Bool) {
         let result = Result { () throws(DockerfileError) in try InstructionParser.parse("FROM a\n\(line)\n") }
@@ -213,5 +213,58 @@ import StrataSupport
             throw DockerfileError.syntax("not COPY", at: SourceLocation(file: "test", line: 0), line: nil)
         }
         return copy
+    }
+}
+
+@Suite struct InstructionErrorTests {
+    @Test func laterStagesCanReportErrorsAtAnInstruction() throws {
+        let parsed = try InstructionParser.parse("FROM a\n\nCOPY ${X:?required} /x\n")
+        let copy = parsed.stages[0].instructions[0]
+        guard case .copy(let instruction) = copy.kind else { Issue.record("not COPY"); return }
+        do {
+            _ = try WordExpander().expand(instruction.sources[0], environment: [String: String]())
+            Issue.record("expected an expansion error")
+        } catch {
+            let located = copy.error(error.description)
+            #expect(located.description == """
+                Dockerfile:3:1: error: failed to process "${X:?required}": X: required
+                    COPY ${X:?required} /x
+                    ^
+                """)
+        }
+    }
+}
+
+@Suite struct MountParsingTests {
+    @Test func csvQuotingAllowsCommasInValues() throws {
+        let mount = try Mount(parsing: #"type=bind,"source=a,b",target=/x,rw"#)
+        #expect(mount.source == "a,b")
+        #expect(mount.readOnly == false)
+    }
+
+    @Test func optionKeysAreCaseInsensitiveAndAliasesWork() throws {
+        let mount = try Mount(parsing: "TYPE=secret,DST=/run/key,Required=false")
+        #expect(mount.type == .secret)
+        #expect(mount.id == "key")
+        #expect(mount.target == "/run/key")
+        #expect(mount.required == false)
+    }
+
+    @Test func sshMountDefaults() throws {
+        let mount = try Mount(parsing: "type=ssh")
+        #expect(mount.id == "default")
+        #expect(mount.target == "/run/buildkit/ssh_agent.0")
+    }
+
+    @Test(arguments: [#"type=bind,target="/x"#, #"type=bind,tar"get=/x"#, "type=cache,target=/x,env=A"])
+    func malformedSpecsAreRejected(_ spec: String) {
+        #expect(throws: MountError.self) { try Mount(parsing: spec) }
+    }
+}
+
+@Suite struct RuleTableTests {
+    @Test func ruleNamesAreUniqueAndDocumented() {
+        #expect(Set(Rule.all.map(\.name)).count == Rule.all.count)
+        #expect(Rule.all.allSatisfy { $0.url.hasPrefix("https://docs.docker.com/go/dockerfile/rule/") && !$0.description.isEmpty })
     }
 }

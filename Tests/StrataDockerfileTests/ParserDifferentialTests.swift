@@ -5,18 +5,27 @@ import Testing
 /// Compares the parser with BuildKit's (through the Python `dockerfile` package) on generated
 /// Dockerfiles. Skipped, visibly, when python3 or the package is missing.
 @Suite struct ParserDifferentialTests {
-    static let caseCount = 1_200
+    static let caseCount = 1_500
+    static let fuzzCount = 3_000
 
     @Test(.enabled(if: PythonOracle.isAvailable, "needs python3 with the `dockerfile` package (pip install dockerfile)"))
     func parserAgreesWithBuildKitOnGeneratedDockerfiles() throws {
         var generator = DockerfileGenerator(seed: 0x5757_A7A0)
         let sources = (0..<Self.caseCount).map { _ in generator.dockerfile() }
+            + (0..<Self.fuzzCount).map { _ in generator.fuzzedDockerfile() }
         let expected = try PythonOracle.parse(sources)
         #expect(expected.count == sources.count)
         var mismatches = 0
         var errorCases = 0
+        var unrepresentable = 0
         for (index, source) in sources.enumerated() where index < expected.count {
             let oracle = expected[index]
+            // BuildKit splits HEALTHCHECK and flags on bytes, so a U+00A0 there yields invalid
+            // UTF-8 that the Python binding cannot hand back: nothing to compare against.
+            if oracle.error?.contains("codec can't decode") == true {
+                unrepresentable += 1
+                continue
+            }
             let ours = Result { try DockerfileParser.parse(source) }
             switch (oracle.commands, ours) {
             case (let commands?, .success(let ast)):
@@ -49,7 +58,8 @@ import Testing
             }
         }
         #expect(mismatches == 0)
-        print("differential: \(sources.count) Dockerfiles, \(errorCases) rejected by both, \(mismatches) mismatches")
+        print("differential: \(sources.count) Dockerfiles, \(errorCases) rejected by both, \(unrepresentable) not representable in Python, \(mismatches) mismatches")
+        #expect(unrepresentable < sources.count / 20)
     }
 }
 

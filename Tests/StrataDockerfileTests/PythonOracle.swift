@@ -9,6 +9,7 @@ enum PythonOracle {
         import dockerfile
     except ImportError:
         sys.exit(3)
+    # The binding reports an empty string (an instruction made of a lone trailing escape) as None.
     sources = json.load(open(sys.argv[1], encoding='utf-8'))
     results = []
     for source in sources:
@@ -18,8 +19,8 @@ enum PythonOracle {
             results.append({'error': str(error)})
             continue
         results.append({'commands': [{
-            'cmd': c.cmd.upper(), 'subCmd': c.sub_cmd.upper() if c.sub_cmd is not None else None,
-            'json': c.json, 'original': c.original, 'startLine': c.start_line, 'endLine': c.end_line,
+            'cmd': (c.cmd or '').upper(), 'subCmd': c.sub_cmd.upper() if c.sub_cmd is not None else None,
+            'json': c.json, 'original': c.original or '', 'startLine': c.start_line, 'endLine': c.end_line,
             'flags': list(c.flags), 'value': list(c.value),
             'heredocs': [{'name': h.name, 'fileDescriptor': h.file_descriptor, 'content': h.content} for h in c.heredocs],
         } for c in commands]})
@@ -71,7 +72,7 @@ enum PythonOracle {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        process.standardError = FileHandle.standardError
         try process.run()
         process.waitUntilExit()
         return process.terminationStatus

@@ -18,13 +18,13 @@ struct FlagSet {
     mutating func parse(_ flags: [String]) throws(FlagError) {
         var used: Set<String> = []
         for argument in flags {
-            guard argument.hasPrefix("--") else { throw FlagError(message: "arg should start with -- : \(argument)", flag: argument) }
-            if argument == "--" { return }
-            var name = String(argument.dropFirst(2))
+            guard argument.unicodeScalars.starts(with: "--".unicodeScalars) else { throw FlagError(message: "arg should start with -- : \(argument)", flag: argument) }
+            if argument.isIdentical(to: "--") { return }
+            var name = String(argument.unicodeScalars.dropFirst(2))
             var value: String?
-            if let equals = name.firstIndex(of: "=") {
-                value = String(name[name.index(after: equals)...])
-                name = String(name[..<equals])
+            if let (before, after) = name.splitOnce(at: "=") {
+                value = after
+                name = before
             }
             guard let kind = declared[name] else {
                 let base = "unknown flag \"--\(name)\""

@@ -72,50 +72,11 @@ public indirect enum InstructionKind: Sendable, Hashable {
     }
 }
 
-/// Shell form (run through the stage's SHELL) or exec form (a JSON array, run directly).
-public enum CommandForm: Sendable, Hashable {
-    case shell(String)
-    case exec([String])
-
-    public var isExecForm: Bool {
-        if case .exec = self { return true }
-        return false
-    }
-}
-
-/// `FROM [--platform=…] image [AS name]`.
-public struct FromInstruction: Sendable, Hashable {
-    /// The image reference (or a stage name), unexpanded.
-    public var image: String
-    /// The stage name in lower case, as BuildKit stores it.
-    public var stageName: String?
-    /// The stage name exactly as written (for the StageNameCasing check).
-    public var stageNameAsWritten: String?
-    /// The `AS` keyword as written (for the FromAsCasing check).
-    public var asKeyword: String?
-    public var platform: String?
-}
-
-/// One ENV or LABEL pair; `isLegacyForm` marks `ENV key value` (no `=`).
-public struct KeyValuePair: Sendable, Hashable {
-    public var key: String
-    public var value: String
-    public var isLegacyForm: Bool
-
-    public init(key: String, value: String, isLegacyForm: Bool = false) {
-        self.key = key
-        self.value = value
-        self.isLegacyForm = isLegacyForm
-    }
-}
-
-/// One ARG name with its optional default (`ARG A` vs `ARG A=` which is an empty default).
-public struct ArgDeclaration: Sendable, Hashable {
-    public var name: String
-    public var defaultValue: String?
-
-    public init(name: String, defaultValue: String? = nil) {
-        self.name = name
-        self.defaultValue = defaultValue
+extension Instruction {
+    /// An error located at this instruction, for later stages (expansion, conversion) that
+    /// find a problem with it: `Dockerfile:7:1: error: …` with the instruction's first line.
+    public func error(_ message: String) -> DockerfileError {
+        let firstLine = original.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        return .invalidInstruction(message, at: range.start, line: String(firstLine))
     }
 }

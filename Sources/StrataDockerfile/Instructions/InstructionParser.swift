@@ -43,32 +43,3 @@ public enum InstructionParser {
         String(node.original.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
     }
 }
-
-/// A Dockerfile split into global ARGs and stages.
-public struct ParsedDockerfile: Sendable, Hashable {
-    /// The AST it came from (directives, escape character, warnings).
-    public var ast: DockerfileAST
-    /// ARG instructions before the first FROM: usable in FROM lines and redeclarable in stages.
-    public var metaArgs: [Instruction]
-    public var stages: [Stage]
-
-    /// The stage named `name` (case-insensitive, as BuildKit compares stage names).
-    public func stage(named name: String) -> Stage? {
-        stages.first { $0.name == name.lowercased() }
-    }
-}
-
-/// One build stage: its FROM and the instructions up to the next FROM.
-public struct Stage: Sendable, Hashable {
-    /// Position among the stages, from 0.
-    public var index: Int
-    public var from: FromInstruction
-    /// The FROM instruction itself, with its location.
-    public var fromInstruction: Instruction
-    public var instructions: [Instruction]
-
-    /// The stage name in lower case, if it has one.
-    public var name: String? { from.stageName }
-    /// The base: an image reference or an earlier stage's name.
-    public var baseName: String { from.image }
-}

@@ -1,10 +1,12 @@
 import StrataSupport
 
 /// A `--mount` problem, before the instruction's location is attached.
-struct MountError: Error {
-    var message: String
+public struct MountError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var message: String
     /// The text to point at.
-    var fragment: String
+    public var fragment: String
+
+    public var description: String { message }
 }
 
 extension Mount {
@@ -16,7 +18,7 @@ extension Mount {
 
     /// Parses the value of one `--mount` flag: comma-separated `key=value` fields (CSV quoting
     /// allowed), keys case-insensitive, boolean keys valid without a value.
-    init(parsing spec: String) throws(MountError) {
+    public init(parsing spec: String) throws(MountError) {
         let fields: [String]
         do {
             fields = try Self.csvFields(spec)
@@ -118,8 +120,8 @@ extension Mount {
     }
 
     static func split(_ field: String) -> (String, String?) {
-        guard let equals = field.firstIndex(of: "=") else { return (field.lowercased(), nil) }
-        return (String(field[..<equals]).lowercased(), String(field[field.index(after: equals)...]))
+        guard let (key, value) = field.splitOnce(at: "=") else { return (field.lowercased(), nil) }
+        return (key.lowercased(), value)
     }
 
     /// Sizes like `64m`, `1g`, `512k`, `1024` (bytes), binary multipliers as Docker's RAMInBytes.

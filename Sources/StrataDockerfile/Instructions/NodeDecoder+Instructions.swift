@@ -10,7 +10,7 @@ extension NodeDecoder {
                 throw error("When using FROM with three arguments, the second argument must be \"AS\"", pointingAt: arguments[1])
             }
             let name = arguments[2].lowercased()
-            if !name.contains("$") && !Self.isValidStageName(name) {
+            if !Self.isValidStageName(name) {
                 throw error("invalid name for build stage: \(GoQuote.quote(arguments[2])), name can't start with a number or contain symbols",
                             pointingAt: arguments[2])
             }
@@ -28,8 +28,8 @@ extension NodeDecoder {
     }
 
     func decodeRun() throws(DockerfileError) -> RunInstruction {
+        // Like BuildKit, an empty RUN is accepted here (it runs an empty shell command).
         let flags = try parseFlags(["mount": .strings, "network": .string, "security": .string])
-        try requireAtLeastOne()
         var mounts: [Mount] = []
         for spec in flags.lists["mount"] ?? [] {
             do {
@@ -71,7 +71,7 @@ extension NodeDecoder {
         var remaining = node.heredocs[...]
         for word in arguments.dropLast() {
             if !node.isJSON, let marker = try? HeredocMarker.parse(word), let heredoc = remaining.first,
-               heredoc.name == marker.name {
+               heredoc.name.isIdentical(to: marker.name) {
                 heredocSources.append(heredoc)
                 remaining.removeFirst()
             } else {
@@ -101,8 +101,8 @@ extension NodeDecoder {
         var declarations: [ArgDeclaration] = []
         for word in arguments {
             var declaration = ArgDeclaration(name: word)
-            if let equals = word.firstIndex(of: "=") {
-                declaration = ArgDeclaration(name: String(word[..<equals]), defaultValue: String(word[word.index(after: equals)...]))
+            if let (name, defaultValue) = word.splitOnce(at: "=") {
+                declaration = ArgDeclaration(name: name, defaultValue: defaultValue)
             }
             if declaration.name.isEmpty { throw error("ARG names can not be blank", pointingAt: word) }
             declarations.append(declaration)
@@ -162,7 +162,6 @@ extension NodeDecoder {
         var located = inner
         located.startLine = node.startLine
         located.endLine = node.endLine
-        located.heredocs = node.heredocs
         let trigger = try InstructionParser.instruction(from: located, fileName: fileName)
         return .onbuild(trigger: trigger, expression: Self.onbuildExpression(node.original))
     }

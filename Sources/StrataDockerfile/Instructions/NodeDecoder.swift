@@ -18,7 +18,7 @@ struct NodeDecoder {
     func error(_ message: String, pointingAt fragment: String? = nil) -> DockerfileError {
         let line = InstructionParser.firstLine(of: node)
         var column = 1
-        if let fragment, let found = line.range(of: fragment) {
+        if let fragment, let found = line.firstRange(of: fragment) {
             column = line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: found.lowerBound) + 1
         }
         let location = SourceLocation(file: fileName, line: max(node.startLine, 1), column: column)
@@ -98,11 +98,9 @@ struct NodeDecoder {
         case "onbuild": return try decodeOnbuild()
         default:
             let hint = suggestion(for: node.keyword, in: DockerfileParser.keywords)?.uppercased()
-            return try { () throws(DockerfileError) -> InstructionKind in
-                throw DockerfileError.unknownInstruction(
-                    node.value, at: SourceLocation(file: fileName, line: max(node.startLine, 1), column: 1),
-                    suggestion: hint, line: InstructionParser.firstLine(of: node))
-            }()
+            throw DockerfileError.unknownInstruction(
+                node.value, at: SourceLocation(file: fileName, line: max(node.startLine, 1), column: 1),
+                suggestion: hint, line: InstructionParser.firstLine(of: node))
         }
     }
 }

@@ -21,19 +21,3 @@ public struct DockerfileAST: Sendable, Hashable {
         directives.first { $0.name == name.lowercased() }?.value
     }
 }
-
-/// `# name=value` at the top of the file.
-public struct ParserDirective: Sendable, Hashable, Codable {
-    public var name: String
-    public var value: String
-    /// The 1-based line of the directive.
-    public var line: Int
-}
-
-/// A warning from the parser, with BuildKit's wording.
-public struct ParseWarning: Sendable, Hashable {
-    /// The rule the warning belongs to (e.g. `NoEmptyContinuation`).
-    public var rule: String
-    public var message: String
-    public var range: SourceRange
-}

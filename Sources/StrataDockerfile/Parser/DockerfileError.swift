@@ -21,8 +21,8 @@ public enum DockerfileError: LocatedError, Sendable, Hashable {
         case .syntax(let message, _, _), .invalidInstruction(let message, _, _):
             return message
         case .unknownInstruction(let word, _, let suggestion, _):
-            let base = "unknown instruction: \(word)"
-            return suggestion.map { base + " (did you mean \($0)?)" } ?? base
+            let base = "unknown instruction \(GoQuote.quote(word))"
+            return suggestion.map { base + " (did you mean \(GoQuote.quote($0))?)" } ?? base
         }
     }
 

@@ -116,7 +116,7 @@ struct ParseState {
             } catch {
                 throw self.error(error.reason, line: startLine)
             }
-            if child.canContainHeredoc && line.contains("<<") {
+            if child.canContainHeredoc && line.containsScalars("<<") {
                 try readHeredocs(into: &child, line: line, startLine: startLine)
             }
             child.startLine = startLine
@@ -130,6 +130,9 @@ struct ParseState {
                              escape: Character(directives.escape), warnings: warnings)
     }
 
+    /// Reads the bodies of the heredocs `line` introduces. BuildKit attaches them (and appends
+    /// them to `original`) on the node that carries the command: ONBUILD's inner instruction
+    /// rather than the ONBUILD node itself.
     private mutating func readHeredocs(into child: inout Node, line: String, startLine: Int) throws(DockerfileError) {
         let heredocs: [Heredoc]
         do {
@@ -138,24 +141,31 @@ struct ParseState {
             throw self.error(error.reason, line: startLine)
         }
         guard !heredocs.isEmpty else { return }
-        var original = child.original + "\n"
+        var read: [Heredoc] = []
         for var heredoc in heredocs {
             var terminated = false
             while let raw = scan() {
                 currentLine += 1
                 var candidate = String(raw).trimmingNewline
                 if heredoc.chomp { candidate = String(candidate.drop { $0 == "\t" }) }
-                if candidate == heredoc.name {
+                if candidate.isIdentical(to: heredoc.name) {
                     terminated = true
                     break
                 }
                 heredoc.content += String(raw)
             }
             guard terminated else { throw self.error("unterminated heredoc", line: startLine) }
-            original += heredoc.content + heredoc.name + "\n"
-            child.heredocs.append(heredoc)
+            read.append(heredoc)
         }
-        child.original = original
+        func attach(_ node: inout Node) {
+            node.heredocs = read
+            node.original += "\n" + read.map { $0.content + $0.name + "\n" }.joined()
+        }
+        if child.keyword == "onbuild", !child.next.isEmpty, !child.next[0].children.isEmpty {
+            attach(&child.next[0].children[0])
+        } else {
+            attach(&child)
+        }
     }
 
     /// Removes a trailing escape character (plus spaces and tabs after it) unless it is itself

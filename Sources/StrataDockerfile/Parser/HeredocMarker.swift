@@ -3,7 +3,7 @@
 enum HeredocMarker {
     /// The heredocs the line introduces, in order, with empty content.
     static func heredocs(inLine line: String) throws(LexFailure) -> [Heredoc] {
-        let raw = WordExpander(escape: "\\", rawQuotes: true, rawEscapes: true)
+        let raw = WordExpander(escape: "\\", rawQuotes: true, rawEscapes: true, skipUnsetVariables: true)
         // BuildKit ignores lexing errors here: a line that does not lex has no heredocs.
         guard let words = try? raw.expandWords(line, environment: [String: String]()) else { return [] }
         var docs: [Heredoc] = []
@@ -30,7 +30,7 @@ enum HeredocMarker {
             scalars.removeFirst()
         }
         let rest = String(scalars)
-        guard !rest.isEmpty, !rest.contains("<") else { return nil }
+        guard !rest.isEmpty, !rest.containsScalar("<") else { return nil }
         let fileDescriptor = Int(digits) ?? 0
 
         let cooked = WordExpander(escape: "\\", skipUnsetVariables: true)

@@ -18,7 +18,7 @@ struct LineParser {
         case "label":
             node.next = try parseNameValue(arguments, keyword: "LABEL")
         case "expose", "from":
-            node.next = splitOnWhitespace(arguments).map { Node(value: $0) }
+            node.next = arguments.isEmpty ? [] : splitOnWhitespace(arguments).map { Node(value: $0) }
         case "healthcheck":
             (node.next, node.isJSON) = try parseHealthConfig(arguments)
         case "maintainer", "stopsignal", "user", "workdir":
@@ -98,17 +98,17 @@ struct LineParser {
     func parseNameValue(_ rest: String, keyword: String) throws(LexFailure) -> [Node] {
         let words = parseWords(rest)
         guard let first = words.first else { return [] }
-        if !first.contains("=") {
+        if !first.containsScalar("=") {
             let parts = splitOnWhitespace(rest, limit: 2)
             guard parts.count == 2 else { throw LexFailure(reason: "\(keyword) must have two arguments") }
             return [Node(value: parts[0]), Node(value: parts[1]), Node(value: "")]
         }
         var nodes: [Node] = []
         for word in words {
-            guard let equals = word.firstIndex(of: "=") else {
+            guard let (key, value) = word.splitOnce(at: "=") else {
                 throw LexFailure(reason: "Syntax error - can't find = in \(GoQuote.quote(word)). Must be of the form: name=value")
             }
-            nodes += [Node(value: String(word[..<equals])), Node(value: String(word[word.index(after: equals)...])), Node(value: "=")]
+            nodes += [Node(value: key), Node(value: value), Node(value: "=")]
         }
         return nodes
     }

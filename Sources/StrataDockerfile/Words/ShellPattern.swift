@@ -93,7 +93,7 @@ struct ShellPattern {
     }
 
     private static func expandTemplate(_ template: String, match: ArraySlice<Unicode.Scalar>) -> String {
-        guard template.contains("$") else { return template }
+        guard template.containsScalar("$") else { return template }
         var output = String.UnicodeScalarView()
         let scalars = Array(template.unicodeScalars)
         var index = 0

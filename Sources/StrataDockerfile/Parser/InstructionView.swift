@@ -1,3 +1,5 @@
+import StrataSupport
+
 /// A flat, `Encodable` view of each instruction, field for field like the Python `dockerfile`
 /// package (BuildKit's parser behind a C binding), so the two can be compared directly.
 ///
@@ -45,6 +47,11 @@ public struct InstructionView: Encodable, Sendable, Hashable {
     /// The view of every instruction in the file.
     public static func views(of ast: DockerfileAST) -> [InstructionView] {
         ast.instructions.map(InstructionView.init)
+    }
+
+    /// The views as JSON text (sorted keys, so the output is stable).
+    public static func json(of ast: DockerfileAST, pretty: Bool = true) throws -> String {
+        String(decoding: try StableJSON.encode(views(of: ast), pretty: pretty), as: UTF8.self)
     }
 }
 
