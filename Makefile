@@ -19,5 +19,9 @@ bench:
 	$(SWIFT) build -c release --product strata-bench
 	.build/release/strata-bench
 
+# libFuzzer runs of the parser and expander (FUZZ_SECONDS per target, default 600).
+fuzz:
+	Scripts/fuzz
+
 clean:
 	rm -rf .build

@@ -59,7 +59,9 @@ let package = Package(
         .target(name: "StrataCLI", dependencies: ["Strata"]),
         .executableTarget(name: "strata", dependencies: ["StrataCLI"]),
         // `make bench`: speed goals measured against the real tools.
-        .executableTarget(name: "strata-bench", dependencies: ["StrataSupport"]),
+        .executableTarget(
+            name: "strata-bench",
+            dependencies: ["Strata", "StrataSupport", "StrataDockerfile", "StrataShell", "StrataVerify", "StrataArchive"]),
 
         .testTarget(name: "StrataSupportTests", dependencies: ["StrataSupport"]),
         .testTarget(name: "StrataArchiveTests", dependencies: ["StrataArchive"]),
