@@ -8,6 +8,8 @@ public enum BuildError: Error, CustomStringConvertible {
     /// A secret a reachable stage needs could not be resolved; lists what was tried.
     case missingSecret(id: String, tried: [String])
     case stepFailed(step: String, location: SourceLocation?, sourceLine: String?, message: String)
+    /// A build check configured as an error (`# check=error=true`) fired.
+    case checkFailed(String)
 
     public var description: String {
         switch self {
@@ -16,6 +18,7 @@ public enum BuildError: Error, CustomStringConvertible {
         case .dockerfileNotFound(let path): "failed to read dockerfile: open \(path): no such file or directory"
         case .missingSecret(let id, let tried):
             "secret \(id) not found: not found (tried: \(tried.joined(separator: ", "))); pass it with --secret id=\(id),src=PATH or --secret id=\(id),env=VAR"
+        case .checkFailed(let diagnostic): "\(diagnostic)\n(the Dockerfile's `# check=error=true` makes build checks errors)"
         case .stepFailed(let step, let location, let sourceLine, let message):
             Diagnostic(.error, "\(step): \(message)", at: location, sourceLine: sourceLine).description
         }

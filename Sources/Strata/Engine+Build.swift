@@ -22,8 +22,12 @@ extension Engine {
         let text = String(decoding: data, as: UTF8.self)
         let displayName = dockerfileURL.lastPathComponent == "Dockerfile" && request.dockerfile == nil ? "Dockerfile" : dockerfileURL.relativePath
         let parsed = try InstructionParser.parse(text, fileName: displayName)
-        for warning in parsed.ast.warnings {
-            onEvent(.warning(Diagnostic(.warning, "[\(warning.rule)] \(warning.message)", at: warning.range.start)))
+        // BuildKit runs its build checks before building: warnings are printed, and a check the
+        // Dockerfile configures as an error (`# check=error=true`) fails the build.
+        let checks = BuildChecker(parsed).findings()
+        for finding in checks { onEvent(.warning(finding.diagnostic)) }
+        if let failing = checks.first(where: { $0.severity == .error }) {
+            throw BuildError.checkFailed(failing.diagnostic.description)
         }
 
         let options = FrontendOptions(buildArgs: request.buildArgs, target: request.target)

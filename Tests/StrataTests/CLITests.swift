@@ -94,4 +94,38 @@ import Testing
         #expect(result.status == 0)
         #expect(result.out == "hello-world-dflt\n")
     }
+
+    @Test func checkFlagsSecretsInArgAndEnvButNotPublicKeyPaths() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("strata-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try "FROM busybox\nARG MY_SECRET\nENV DB_PASSWORD=x\nARG PUBLIC_KEY_PATH\n".write(to: root.appendingPathComponent("Dockerfile"), atomically: true, encoding: .utf8)
+        let result = run(["check", root.path])
+        #expect(result.status == 0)
+        #expect(result.out.contains("Dockerfile:2:1: warning: [SecretsUsedInArgOrEnv]"))
+        #expect(result.out.contains("(ENV \"DB_PASSWORD\")"))
+        #expect(!result.out.contains("PUBLIC_KEY_PATH"))
+    }
+
+    @Test func checkConfiguredAsErrorExitsOne() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("strata-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try "# check=error=true\nFROM busybox AS Build\n".write(to: root.appendingPathComponent("Dockerfile"), atomically: true, encoding: .utf8)
+        let result = run(["check", "--format", "json", root.path])
+        #expect(result.status == 1)
+        #expect(result.out.contains("\"rule\" : \"StageNameCasing\"") || result.out.contains("\"rule\": \"StageNameCasing\""))
+    }
+
+    @Test func graphPrintsOnlyWhatTheTargetNeeds() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("strata-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try "FROM busybox AS unused\nRUN exit 1\nFROM busybox AS app\nRUN echo ok\n".write(to: root.appendingPathComponent("Dockerfile"), atomically: true, encoding: .utf8)
+        let result = run(["--store", root.appendingPathComponent("store").path, "graph", root.path])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.out.hasPrefix("digraph {"))
+        #expect(result.out.contains("RUN echo ok"))
+        #expect(!result.out.contains("RUN exit 1"))
+    }
 }
