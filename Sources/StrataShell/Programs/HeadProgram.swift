@@ -6,8 +6,11 @@ struct HeadProgram: ShellProgram {
         let name = invocation.name
         var arguments = invocation.arguments
         // Old-style `head -5`.
-        arguments = arguments.map { arg in
-            if arg.text.count > 1, arg.text.hasPrefix("-"), arg.text.dropFirst().allSatisfy(\.isNumber) { return ShellString("-n" + arg.text.dropFirst()) }
+        arguments = arguments.enumerated().map { index, arg in
+            let previous = index > 0 ? arguments[index - 1].text : ""
+            if previous != "-n" && previous != "-c", arg.text.count > 1, arg.text.hasPrefix("-"), arg.text.dropFirst().allSatisfy(\.isNumber) {
+                return ShellString("-n" + arg.text.dropFirst())
+            }
             return arg
         }
         let parsed = ParsedOptions(arguments, flags: "qvf", valued: "nc")
