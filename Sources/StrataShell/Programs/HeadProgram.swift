@@ -43,6 +43,17 @@ struct HeadProgram: ShellProgram {
                 }
                 continue
             }
+            if name == "head" && !negative {
+                // Only scan as far as needed: the input may be large.
+                var seen = 0
+                var end = 0
+                while end < data.bytes.count && seen < count {
+                    if data.bytes[end] == 0x0A { seen += 1 }
+                    end += 1
+                }
+                out += data.bytes[..<end]
+                continue
+            }
             let lines = splitLinesKeepingEnd(data.bytes)
             let selected: ArraySlice<[UInt8]>
             if name == "head" {
