@@ -146,7 +146,10 @@ extension Interpreter {
             var values: [ShellString] = []
             for (index, word) in words.enumerated() {
                 let previous = index > 0 ? words[index - 1].plainLiteral : nil
-                if previous == "==" || previous == "!=" || previous == "=" {
+                if dialect == .sh {
+                    // ash's `[[` is `test` with `&&`/`||`: operands are split and globbed.
+                    values += try expandFields([word])
+                } else if previous == "==" || previous == "!=" || previous == "=" {
                     values.append(ShellString(try expandPattern(word)))
                 } else if let literal = word.plainLiteral, ["&&", "||", "(", ")", "!"].contains(literal) {
                     values.append(ShellString(literal))

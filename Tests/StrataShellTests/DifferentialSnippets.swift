@@ -1,7 +1,7 @@
 /// Shell snippets of the kinds Dockerfile `RUN` lines contain. Paths are relative: both sides
 /// run in a fresh copy of the same seeded tree.
 enum DifferentialSnippets {
-    static let all: [String] = basics + quoting + expansions + control + redirections + files + text + config + errors + more + dockerfile
+    static let all: [String] = basics + quoting + expansions + control + redirections + files + text + config + errors + more + dockerfile + ashExtensions
 
     static let basics: [String] = [
         "echo hello world",
@@ -733,5 +733,23 @@ enum DifferentialSnippets {
         "command echo via-command",
         "x=1; readonly x; x=2; echo $x",
         "readonly y=1; unset y; echo $y",
+    ]
+}
+
+extension DifferentialSnippets {
+    /// The bash-isms busybox ash also accepts, which Alpine-based Dockerfiles rely on.
+    static let ashExtensions: [String] = [
+        "[[ abc == a* ]] && echo pattern",
+        "[[ -n x && 1 -lt 2 ]] && echo and",
+        "[[ -z x || -d data ]] && echo or",
+        "[[ abc =~ ^a.c$ ]] && echo regex",
+        "[[ ! -e nothing ]] && echo absent",
+        "x=abc; echo ${x/b/B} ${x//[ac]/-} ${x/#a/A} ${x/%c/C}",
+        "x=abcdef; echo ${x:1:3} ${x:2} ${x: -2}",
+        "echo $'a\\tb'",
+        "function f { echo fn; }; f",
+        "[ a == a ] && echo eq",
+        "source /dev/null && echo sourced",
+        "v=1.2.3; echo ${v//./-}",
     ]
 }
