@@ -1,7 +1,7 @@
 /// Shell snippets of the kinds Dockerfile `RUN` lines contain. Paths are relative: both sides
 /// run in a fresh copy of the same seeded tree.
 enum DifferentialSnippets {
-    static let all: [String] = basics + quoting + expansions + control + redirections + files + text + config + errors + more + dockerfile + ashExtensions
+    static let all: [String] = basics + quoting + expansions + control + redirections + files + text + config + errors + more + dockerfile + ashExtensions + dumps
 
     static let basics: [String] = [
         "echo hello world",
@@ -751,5 +751,23 @@ extension DifferentialSnippets {
         "[ a == a ] && echo eq",
         "source /dev/null && echo sourced",
         "v=1.2.3; echo ${v//./-}",
+    ]
+}
+
+extension DifferentialSnippets {
+    /// Hex dumps.
+    static let dumps: [String] = [
+        "xxd data/words",
+        "xxd -p data/words",
+        "xxd -p data/words | xxd -r -p",
+        "od -c data/a.txt",
+        "od -An -tx1 data/words",
+        "od data/a.txt",
+        "printf 'ab' | od -c",
+        "printf '\\001\\002\\t' | od -c",
+        "od -tx1 data/a.txt",
+        "printf '' | od -c",
+        "od -A n -t x1 data/a.txt | tr -d ' \\n'; echo",
+        "echo -n hi | xxd -p",
     ]
 }
