@@ -18,7 +18,9 @@ extension ImageAuditor {
                 collector.add(scanText(header.linkTarget, field: "linkTarget", template: template, rawPath: path))
             }
             guard header.kind == .file, hasContent else { continue }
-            try scanFile(&reader, size: header.size, path: path, template: template, into: &collector)
+            try scanContents(size: header.size, path: path, template: template, into: &collector) { body in
+                try reader.readContents(chunk: 1 << 20, body)
+            }
         }
         return changes
     }
@@ -33,15 +35,16 @@ extension ImageAuditor {
 
     /// Streams one file's contents through the scanners, keeping only what the
     /// credential-file check and the nested-gzip scan need.
-    private func scanFile<S: ByteSource>(
-        _ reader: inout TarReader<S>, size: Int, path: String, template: Finding, into collector: inout FindingCollector
+    func scanContents(
+        size: Int, path: String, template: Finding, into collector: inout FindingCollector,
+        read: (([UInt8]) throws -> Void) throws -> Void
     ) throws {
         let credentialKind = CredentialFileRule.kind(of: path)
         var scan = ContentScan(secrets: secretScanner, detectors: detectorScanner)
         var head: [UInt8] = []
         var nested: [UInt8]? = size <= limits.nestedGzipBytes ? [] : nil
         var first = true
-        try reader.readContents(chunk: 1 << 20) { chunk in
+        try read { chunk in
             scan.feed(chunk)
             if first {
                 first = false
