@@ -21,14 +21,12 @@ public struct TarReader<Source: ByteSource> {
         var gnuName: String?
         var gnuLink: String?
         while true {
-            let block = try source.read(upTo: 512)
-            offset += block.count
+            var block = try source.read(upTo: 512)
             if block.isEmpty { return nil }
-            if block.count < 512 {
-                let rest = try source.readExactly(512 - block.count)
-                offset += rest.count
-                return try finishHeader(block + rest, pax: &pax, gnuName: &gnuName, gnuLink: &gnuLink)
-            }
+            // A short read (a peeking or decompressing source) is completed, then handled like
+            // any block: a metadata record still has to be followed by its entry.
+            if block.count < 512 { block += try source.readExactly(512 - block.count) }
+            offset += block.count
             if block.allSatisfy({ $0 == 0 }) { return nil }
             if let header = try finishHeader(block, pax: &pax, gnuName: &gnuName, gnuLink: &gnuLink) { return header }
         }
