@@ -17,6 +17,12 @@ extension ImageAuditor {
             if header.kind == .symlink || header.kind == .hardlink {
                 collector.add(scanText(header.linkTarget, field: "linkTarget", template: template, rawPath: path))
             }
+            for (name, value) in header.xattrs.sorted(by: { $0.key < $1.key }) {
+                let scan = ContentScan.scan(value, secrets: secretScanner, detectors: detectorScanner)
+                var xattr = template
+                xattr.field = "xattr." + redactor.redact(name)
+                collector.add(findings(from: scan, at: xattr, rawPath: path))
+            }
             guard header.kind == .file, hasContent else { continue }
             try scanContents(size: header.size, path: path, template: template, into: &collector) { body in
                 try reader.readContents(chunk: 1 << 20, body)

@@ -21,11 +21,15 @@ public struct ImageAuditor: Sendable {
     }
 
     /// Audits `image`, naming it `name` in the report.
-    public func audit(_ image: some AuditableImage, name: String) throws -> AuditReport {
+    ///
+    /// `origins` lets a caller that built the image name the Dockerfile line, instruction
+    /// and stage behind each layer (by layer index); layers it leaves out are described by
+    /// their history `created_by`.
+    public func audit(_ image: some AuditableImage, name: String, origins: [Int: Origin] = [:]) throws -> AuditReport {
         var collector = FindingCollector(limit: limits.maxFindings)
         let config = try ImageConfigView(parsing: image.configJSON, limits: limits)
         scanConfig(config, into: &collector)
-        let origins = layerOrigins(config)
+        let origins = layerOrigins(config).merging(origins) { _, given in given }
         var changes: [LayerChanges] = []
         for layer in 0..<image.layerCount {
             var layerFindings = FindingCollector(limit: limits.maxFindings)
@@ -57,6 +61,22 @@ public struct ImageAuditor: Sendable {
         }
         return origins
     }
+
+    /// Scans a blob that is not a layer: a build log, a cache record, a provenance
+    /// attestation. Findings are placed at `place` with `path` naming the blob.
+    public func scan(_ bytes: [UInt8], place: Finding.Place, path: String? = nil, origin: Origin? = nil) -> [Finding] {
+        let scan = ContentScan.scan(bytes, secrets: secretScanner, detectors: detectorScanner)
+        let template = Finding(
+            secret: "", severity: .leak, place: place, path: path.map { redactor.redact($0) }, encoding: "raw", length: 0,
+            introducedBy: origin)
+        var collector = FindingCollector(limit: limits.maxFindings)
+        collector.add(findings(from: scan, at: template, rawPath: path))
+        return collector.findings.map(\.finding)
+    }
+
+    /// Replaces every occurrence of a secret (in any encoding) or detected credential in
+    /// `text` with `[redacted:ID]`, for showing build output or commands to people.
+    public func redact(_ text: String) -> String { redactor.redact(text) }
 
     /// Turns a scan's first hits into findings at one place.
     func findings(from scan: ContentScan, at template: Finding, rawPath: String?) -> [CollectedFinding] {

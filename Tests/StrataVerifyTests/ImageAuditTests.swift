@@ -126,3 +126,62 @@ struct Seen: Hashable, CustomStringConvertible {
         #expect(seen(report) == [Seen("tok", .layer, layer: 0, path: "root/.cache/x/tok", "raw", removed: true)])
     }
 }
+
+@Suite struct AuditExtrasTests {
+    let auditor = ImageAuditor(secrets: [ImageAuditTests.token], detectors: [])
+
+    @Test func callerOriginsNameTheDockerfileLine() throws {
+        var fixture = ImageFixture()
+        try fixture.layer("RUN a", [.file("x", "tk-5c2e9a71b04d4f0e8a3b")])
+        let origin = Origin(line: 7, instruction: "RUN", stage: "build")
+        let report = try auditor.audit(fixture.image(), name: "o", origins: [0: origin])
+        #expect(report.findings.map(\.introducedBy) == [origin])
+        #expect(report.renderText().contains("— Dockerfile line 7 (RUN) in stage build"))
+    }
+
+    @Test func secretInAnExtendedAttributeIsFound() throws {
+        var writer = TarWriter()
+        writer.append(TarHeader(path: "bin/tool", kind: .file, xattrs: ["user.note": Array("tk-5c2e9a71b04d4f0e8a3b".utf8)]), contents: [1, 2, 3])
+        let image = InMemoryImage(configJSON: Array("{}".utf8), layers: [writer.finish()])
+        let report = try auditor.audit(image, name: "x")
+        #expect(report.findings.map(Seen.init) == [Seen("tok", .layer, layer: 0, path: "bin/tool", field: "xattr.user.note", "raw")])
+    }
+
+    @Test func logsAndProvenanceAreScannedAsBlobs() {
+        let log = Array("#5 [2/3] RUN echo dGstNWMyZTlhNzFiMDRkNGYwZThhM2I=\n#5 DONE\n".utf8)
+        let findings = auditor.scan(log, place: .log, path: "build.log")
+        #expect(findings.map(Seen.init) == [Seen("tok", .log, path: "build.log", "base64")])
+        #expect(auditor.scan(Array("{\"predicate\":{}}".utf8), place: .provenance).isEmpty)
+    }
+
+    @Test func redactReplacesEveryEncoding() {
+        let text = "curl -H 'X: tk-5c2e9a71b04d4f0e8a3b' && echo dGstNWMyZTlhNzFiMDRkNGYwZThhM2I="
+        #expect(auditor.redact(text) == "curl -H 'X: [redacted:tok]' && echo [redacted:tok]I=")
+    }
+}
+
+
+/// Hands out bytes one at a time, as a slow pipe or a peeking wrapper can.
+struct TrickleSource: ByteSource {
+    var bytes: [UInt8]
+    var offset = 0
+    mutating func read(upTo count: Int) throws -> [UInt8] {
+        guard count > 0, offset < bytes.count else { return [] }
+        offset += 1
+        return [bytes[offset - 1]]
+    }
+}
+
+@Suite struct TarShortReadTests {
+    /// Regression: `TarReader.next()` used to return nil (end of archive) when a short read
+    /// delivered a PAX header block, so a layer starting with a PAX entry looked empty.
+    @Test func paxEntryAfterShortReadIsStillRead() throws {
+        var writer = TarWriter()
+        writer.append(TarHeader(path: "bin/tool", kind: .file, xattrs: ["user.note": [1]]), contents: [1, 2, 3])
+        writer.append(TarHeader(path: "etc/x", kind: .file), contents: [4])
+        var reader = TarReader(TrickleSource(bytes: writer.finish()))
+        var paths: [String] = []
+        while let header = try reader.next() { paths.append(header.path) }
+        #expect(paths == ["bin/tool", "etc/x"])
+    }
+}
