@@ -104,6 +104,11 @@ func runTool(_ arguments: [String], input: [UInt8]) throws -> [UInt8] {
     @Test func benchmarkReportsThroughput() {
         let result = ScannerBenchmark.run(megabytes: 2, secretCount: 2)
         #expect(result.bytes == 2 << 20)
+        #expect(result.patterns > 20)
         #expect(result.megabytesPerSecond > 0)
+        let withDetectors = ScannerBenchmark.run(megabytes: 2, secretCount: 2, detectors: true)
+        #expect(withDetectors.matches == 0)
+        print(result)
+        print(withDetectors)
     }
 }
