@@ -58,8 +58,10 @@ extension AuditReport {
                 text += " — Dockerfile line \(line)"
                 if let instruction = origin.instruction { text += " (\(instruction))" }
                 if let stage = origin.stage { text += " in stage \(stage)" }
-            } else if let createdBy = origin.createdBy {
+            } else if let createdBy = origin.createdBy, !createdBy.isEmpty {
                 text += " — created by: \(createdBy)"
+            } else if let history = origin.history {
+                text += " — created by history entry \(history)"
             }
         }
         return text

@@ -55,8 +55,8 @@ public struct ImageAuditor: Sendable {
     func layerOrigins(_ config: ImageConfigView) -> [Int: Origin] {
         var origins: [Int: Origin] = [:]
         var layer = 0
-        for entry in config.history where !entry.emptyLayer {
-            if let createdBy = entry.createdBy { origins[layer] = Origin(createdBy: redactor.redact(createdBy)) }
+        for (index, entry) in config.history.enumerated() where !entry.emptyLayer {
+            origins[layer] = Origin(createdBy: redactor.redact(entry.createdBy ?? ""), history: index)
             layer += 1
         }
         return origins

@@ -64,6 +64,16 @@ import Testing
         #expect(pattern("xxd", in: SecretSpec(id: "a", text: "abcde")) == [Array("6162 6364 65".utf8), Array("61 6263 6465".utf8)])
     }
 
+    @Test func secretFileWithTrailingNewlineAlsoMatchesWithoutIt() {
+        let spec = SecretSpec(id: "tok", text: "tk-5c2e9a71b04d4f0e8a3b\n")
+        let scanner = SecretScanner(secrets: [spec])
+        let found = scanner.matches(in: Array("TOKEN=tk-5c2e9a71b04d4f0e8a3b;".utf8))
+        #expect(found.map { scanner.patterns[$0.pattern].encoding } == ["raw"])
+        #expect(found.map { scanner.patterns[$0.pattern].secretLength } == [24])
+        // sha256sum of `$(cat secret)` is the digest of the trimmed value.
+        #expect(pattern("sha256", in: spec).count == 2)
+    }
+
     @Test func shortSecretsOnlyMatchRaw() {
         let short = SecretSpec(id: "pin", text: "123")
         #expect(short.patterns.map(\.encoding) == ["raw"])
