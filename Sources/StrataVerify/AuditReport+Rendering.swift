@@ -30,6 +30,20 @@ extension AuditReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// Text from the image (paths, history lines) with control characters escaped, so that
+    /// a hostile file name cannot rewrite the terminal showing the report.
+    static func printable(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x20 || scalar.value == 0x7f || (0x80..<0xa0).contains(scalar.value) {
+                out += "\\u{" + String(scalar.value, radix: 16) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
     static func sentence(for f: Finding) -> String {
         let what =
             f.severity == .leak
@@ -39,7 +53,7 @@ extension AuditReport {
         switch f.place {
         case .layer, .cache:
             text += " in \(f.place.rawValue) \(f.layer.map(String.init) ?? "?")"
-            if let path = f.path { text += " at \(path)" }
+            if let path = f.path { text += " at \(printable(path))" }
             if let field = f.field, field == "path" || field == "linkTarget" { text += field == "path" ? " (in the name)" : " (in the link target)" }
             if f.encoding == "path", let field = f.field { text += " (\(field) file)" }
         case .history:
@@ -49,7 +63,7 @@ extension AuditReport {
             text += " in config \(f.field ?? "")"
         case .log, .provenance, .file:
             text += " in \(f.place.rawValue)"
-            if let path = f.path { text += " \(path)" }
+            if let path = f.path { text += " \(printable(path))" }
         }
         if let offset = f.offset, f.encoding != "path" { text += " at offset \(offset)" }
         if f.removedLater { text += " (removed in a later layer)" }
@@ -59,13 +73,16 @@ extension AuditReport {
                 if let instruction = origin.instruction { text += " (\(instruction))" }
                 if let stage = origin.stage { text += " in stage \(stage)" }
             } else if let createdBy = origin.createdBy, !createdBy.isEmpty {
-                text += " — created by: \(createdBy)"
+                text += " — created by: \(printable(createdBy))"
             } else if let history = origin.history {
                 text += " — created by history entry \(history)"
             }
         }
         return text
     }
+
+    /// Unreserved URI characters and `/`: everything else in an artifact URI is escaped.
+    static let uriAllowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/")
 
     /// SARIF 2.1.0 with one run, one rule per secret or detector, one result per finding.
     public func renderSARIF() throws -> String {
@@ -83,13 +100,14 @@ extension AuditReport {
                 case .history: "history/\(f.index ?? 0)"
                 default: "\(f.place.rawValue)/\(f.path ?? "")"
                 }
+            let escapedURI = uri.addingPercentEncoding(withAllowedCharacters: AuditReport.uriAllowed) ?? uri
             var properties: [String: String] = ["place": f.place.rawValue, "encoding": f.encoding, "removedLater": String(f.removedLater), "length": String(f.length)]
             if let createdBy = f.introducedBy?.createdBy { properties["createdBy"] = createdBy }
             return SARIF.Result(
                 ruleId: f.secret, level: f.severity == .leak ? "error" : "warning",
                 message: SARIF.Message(text: AuditReport.sentence(for: f)),
                 locations: [SARIF.Location(physicalLocation: SARIF.PhysicalLocation(
-                    artifactLocation: SARIF.ArtifactLocation(uri: uri),
+                    artifactLocation: SARIF.ArtifactLocation(uri: escapedURI),
                     region: f.offset.map { SARIF.Region(byteOffset: $0) }))],
                 properties: properties)
         }

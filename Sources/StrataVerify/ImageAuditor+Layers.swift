@@ -9,7 +9,7 @@ extension ImageAuditor {
         var changes = LayerChanges()
         while let header = try reader.next() {
             guard let path = try ImageAuditor.normalize(header.path, layer: index) else { continue }
-            let hasContent = changes.record(path)
+            let hasContent = changes.record(path, isDirectory: header.kind == .directory)
             let template = Finding(
                 secret: "", severity: .leak, place: .layer, layer: index, path: redactor.redact(path), encoding: "raw",
                 length: 0, introducedBy: origin)

@@ -120,6 +120,24 @@ struct Seen: Hashable, CustomStringConvertible {
         ])
     }
 
+    @Test func replacingAParentDirectoryWithASymlinkMarksItRemoved() throws {
+        var fixture = ImageFixture()
+        try fixture.layer("RUN a", [.directory("app/"), .file("app/conf/tok", "tk-5c2e9a71b04d4f0e8a3b")])
+        try fixture.layer("RUN b", [.directory("app/"), .symlink("app/conf", target: "/etc/conf")])
+        let report = try auditor.audit(fixture.image(), name: "sym")
+        #expect(seen(report) == [Seen("tok", .layer, layer: 0, path: "app/conf/tok", "raw", removed: true)])
+    }
+
+    @Test func hostileFileNamesCannotDriveTheTerminal() throws {
+        var fixture = ImageFixture()
+        try fixture.layer("RUN a", [.file("x\u{1b}[2Jy", "tk-5c2e9a71b04d4f0e8a3b")])
+        let report = try auditor.audit(fixture.image(), name: "esc")
+        let text = report.renderText()
+        #expect(!text.contains("\u{1b}"))
+        #expect(text.contains("at x\\u{1b}[2Jy"))
+        #expect(try report.renderSARIF().contains("layer/0/x%1B%5B2Jy"))
+    }
+
     @Test func deletingAParentDirectoryMarksItRemoved() throws {
         var fixture = ImageFixture()
         try fixture.layer("RUN a", [.file("root/.cache/x/tok", "tk-5c2e9a71b04d4f0e8a3b")])
