@@ -5,7 +5,7 @@ extension ImageAuditor {
     /// Scans regular files under `root` on disk (not an image) with the same scanners,
     /// reporting `file` findings whose paths have no leading slash. Symlinks are not
     /// followed; files that cannot be opened are skipped and counted in `unreadable`.
-    public func scanFiles(under root: String) throws -> (findings: [Finding], files: Int, bytes: Int, unreadable: Int) {
+    public func scanFiles(under root: String) throws -> FileScanResult {
         var collector = FindingCollector(limit: limits.maxFindings)
         var files = 0
         var bytes = 0
@@ -13,7 +13,7 @@ extension ImageAuditor {
         let base = URL(fileURLWithPath: root).standardizedFileURL
         let keys: [URLResourceKey] = [.isRegularFileKey, .isSymbolicLinkKey, .fileSizeKey]
         guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: keys, options: [], errorHandler: { _, _ in true }) else {
-            throw VerifyError.badConfig("cannot walk \(root)")
+            throw VerifyError.unreadable(root)
         }
         var isDirectory: ObjCBool = false
         let urls: [URL]
@@ -46,6 +46,7 @@ extension ImageAuditor {
                 unreadable += 1
             }
         }
-        return (collector.findings.map(\.finding).sorted(by: AuditReport.order), files, bytes, unreadable)
+        return FileScanResult(
+            findings: collector.findings.map(\.finding).sorted(by: AuditReport.order), files: files, bytes: bytes, unreadable: unreadable)
     }
 }
