@@ -205,3 +205,42 @@ struct TrickleSource: ByteSource {
         #expect(paths == ["bin/tool", "etc/x"])
     }
 }
+
+@Suite struct ConfigFieldTests {
+    static let value = "tk-5c2e9a71b04d4f0e8a3b"
+
+    /// Each field's value as JSON, with `$` standing for the secret.
+    @Test(arguments: [
+        ("Env", #"["A=$"]"#),
+        ("Labels", #"{"k": "$"}"#),
+        ("Cmd", #"["run", "$"]"#),
+        ("Entrypoint", #"["/bin/app", "--token=$"]"#),
+        ("Healthcheck", #"{"Test": ["CMD", "curl", "-H", "$"]}"#),
+        ("OnBuild", #"["RUN echo $"]"#),
+        ("User", #""$""#),
+        ("WorkingDir", #""/srv/$""#),
+        ("Volumes", #"{"/data/$": {}}"#),
+        ("ExposedPorts", #"{"$/tcp": {}}"#),
+        ("StopSignal", #""$""#),
+    ])
+    func everyConfigFieldIsScanned(field: String, json: String) throws {
+        var fixture = ImageFixture()
+        let value = json.replacingOccurrences(of: "$", with: Self.value)
+        fixture.config = [field: try JSONSerialization.jsonObject(with: Data(value.utf8), options: [.fragmentsAllowed])]
+        let report = try ImageAuditor(secrets: [ImageAuditTests.token], detectors: []).audit(fixture.image(), name: "f")
+        #expect(report.findings.map(Seen.init) == [Seen("tok", .config, field: field, "raw")])
+    }
+
+    @Test func historyCommentsAndTopLevelFieldsAreScanned() throws {
+        var fixture = ImageFixture()
+        fixture.emptyStep("ARG X")
+        fixture.history[0]["comment"] = "built with " + Self.value
+        var image = try fixture.image()
+        var root = try #require(try JSONSerialization.jsonObject(with: Data(image.configJSON)) as? [String: Any])
+        root["author"] = "ops <" + Self.value + ">"
+        image.configJSON = [UInt8](try JSONSerialization.data(withJSONObject: root))
+        let report = try ImageAuditor(secrets: [ImageAuditTests.token], detectors: []).audit(image, name: "h")
+        #expect(Set(report.findings.map(Seen.init)) == [Seen("tok", .history, field: "comment", "raw"), Seen("tok", .config, field: "author", "raw")])
+        #expect(report.findings.first { $0.place == .history }?.index == 0)
+    }
+}
