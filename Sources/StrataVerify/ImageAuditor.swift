@@ -28,6 +28,10 @@ public struct ImageAuditor: Sendable {
     public func audit(_ image: some AuditableImage, name: String, origins: [Int: Origin] = [:]) throws -> AuditReport {
         var collector = FindingCollector(limit: limits.maxFindings)
         let config = try ImageConfigView(parsing: image.configJSON, limits: limits)
+        // Layers the config names but the image does not hand over would go unscanned.
+        guard config.diffIDs.isEmpty || config.diffIDs.count == image.layerCount else {
+            throw VerifyError.badConfig("rootfs.diff_ids lists \(config.diffIDs.count) layers but the image has \(image.layerCount)")
+        }
         scanConfig(config, into: &collector)
         let origins = layerOrigins(config).merging(origins) { _, given in given }
         var changes: [LayerChanges] = []

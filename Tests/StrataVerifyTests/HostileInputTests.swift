@@ -103,6 +103,13 @@ import Testing
         }
     }
 
+    @Test func layerCountMustMatchDiffIDs() {
+        let config = #"{"rootfs":{"type":"layers","diff_ids":["sha256:aa","sha256:bb"]}}"#
+        #expect(throws: VerifyError.badConfig("rootfs.diff_ids lists 2 layers but the image has 1")) {
+            try auditor.audit(image(layers: [tar([("a", [1])])], config: config), name: "short")
+        }
+    }
+
     @Test func oversizedConfigIsRefused() {
         var limits = AuditLimits()
         limits.configBytes = 1000
