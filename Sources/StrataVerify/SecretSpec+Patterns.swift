@@ -6,7 +6,8 @@ extension SecretSpec {
     ///
     /// Secrets shorter than `minimumEncodedLength` yield only the raw pattern: their encoded
     /// forms are a handful of characters that occur by chance in any binary. A value ending
-    /// in a line break also yields the patterns of the value without it.
+    /// in a line break also yields the patterns of the value without it. Patterns are cut
+    /// to `SecretPattern.maximumLength` bytes.
     public var patterns: [SecretPattern] {
         var out: [SecretPattern] = []
         var seen: Set<[UInt8]> = []
@@ -26,7 +27,8 @@ extension SecretSpec {
 
     private static func derive(from value: [UInt8], id: String, reportedLength: Int, into out: inout [SecretPattern], seen: inout Set<[UInt8]>) {
         guard !value.isEmpty else { return }
-        func add(_ encoding: String, _ bytes: [UInt8], lineBreaks: Bool = false) {
+        func add(_ encoding: String, _ whole: [UInt8], lineBreaks: Bool = false) {
+            let bytes = Array(whole.prefix(SecretPattern.maximumLength))
             guard !bytes.isEmpty, seen.insert(bytes).inserted else { return }
             out.append(SecretPattern(secretID: id, encoding: encoding, bytes: bytes, secretLength: reportedLength, toleratesLineBreaks: lineBreaks))
         }

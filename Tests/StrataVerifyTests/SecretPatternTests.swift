@@ -74,6 +74,18 @@ import Testing
         #expect(pattern("sha256", in: spec).count == 2)
     }
 
+    @Test func longSecretsAreSearchedByTheirFirstBytes() {
+        var generator = SplitMix(seed: 7)
+        let key = SecretSpec(id: "pem", value: Array("-----BEGIN PRIVATE KEY-----\n".utf8) + (0..<3000).map { _ in UInt8(ascii: "A") + UInt8(generator.next() % 26) })
+        #expect(key.patterns.allSatisfy { $0.bytes.count <= SecretPattern.maximumLength })
+        #expect(key.patterns.allSatisfy { $0.secretLength == 3028 })
+        let scanner = SecretScanner(secrets: [key])
+        let text = Array("stored: ".utf8) + key.value + Array(" and ".utf8) + Array(Data(key.value).base64EncodedString().utf8)
+        let found = scanner.matches(in: text)
+        #expect(found.map { scanner.patterns[$0.pattern].encoding } == ["raw", "base64"])
+        #expect(found.first?.offset == 8)
+    }
+
     @Test func shortSecretsOnlyMatchRaw() {
         let short = SecretSpec(id: "pin", text: "123")
         #expect(short.patterns.map(\.encoding) == ["raw"])
