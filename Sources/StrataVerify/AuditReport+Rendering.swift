@@ -7,7 +7,8 @@ extension AuditReport {
         String(decoding: try StableJSON.encode(self, pretty: pretty), as: UTF8.self)
     }
 
-    /// A report for people: a verdict line, then findings grouped by place.
+    /// A report for people: a verdict line, then findings grouped by place. Offsets are left
+    /// to the JSON and SARIF forms.
     ///
     /// `secret "tok" (22 bytes) found raw in layer 2 at app/token.txt (removed in a later
     /// layer) — created by: RUN …`
@@ -65,7 +66,6 @@ extension AuditReport {
             text += " in \(f.place.rawValue)"
             if let path = f.path { text += " \(printable(path))" }
         }
-        if let offset = f.offset, f.encoding != "path" { text += " at offset \(offset)" }
         if f.removedLater { text += " (removed in a later layer)" }
         if let origin = f.introducedBy {
             if let line = origin.line {

@@ -107,3 +107,4 @@ import Testing
         #expect(results.allSatisfy { ($0["level"] as? String) == "error" || ($0["level"] as? String) == "warning" })
     }
 }
+
