@@ -10,7 +10,7 @@ struct FindingCollector {
     mutating func add(_ new: [CollectedFinding]) {
         for item in new where findings.count < limit {
             let f = item.finding
-            let key = [f.place.rawValue, "\(f.layer ?? -1)", item.rawPath ?? "", "\(f.index ?? -1)", f.field ?? "", f.secret, f.encoding]
+            let key = [f.place.rawValue, "\(f.layer ?? -1)", item.rawPath ?? "", f.path ?? "", "\(f.index ?? -1)", f.field ?? "", f.secret, f.encoding]
             if seen.insert(key).inserted { findings.append(item) }
         }
     }

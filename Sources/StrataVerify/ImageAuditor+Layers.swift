@@ -48,13 +48,15 @@ extension ImageAuditor {
         let credentialKind = CredentialFileRule.kind(of: path)
         var scan = ContentScan(secrets: secretScanner, detectors: detectorScanner)
         var head: [UInt8] = []
-        var nested: [UInt8]? = size <= limits.nestedGzipBytes ? [] : nil
+        var nested: [UInt8]? = size <= limits.nestedArchiveBytes ? [] : nil
         var first = true
         try read { chunk in
             scan.feed(chunk)
             if first {
                 first = false
-                if !(chunk.count >= 2 && chunk[0] == 0x1f && chunk[1] == 0x8b) { nested = nil }
+                let gzip = chunk.count >= 2 && chunk[0] == 0x1f && chunk[1] == 0x8b
+                let zip = chunk.count >= 4 && Array(chunk[0..<4]) == ZipDirectory.localMagic
+                if !gzip && !zip { nested = nil }
             }
             if nested != nil { nested?.append(contentsOf: chunk) }
             if credentialKind != nil && head.count < CredentialFileRule.contentLimit {
@@ -74,8 +76,12 @@ extension ImageAuditor {
         }
         if let nested, !nested.isEmpty {
             var template = template
-            template.encoding = "gzip"
-            collector.add(scanNestedGzip(nested, template: template, rawPath: path))
+            if nested[0] == 0x1f {
+                template.encoding = "gzip"
+                collector.add(scanNestedGzip(nested, template: template, rawPath: path))
+            } else {
+                collector.add(scanNestedZip(nested, template: template, rawPath: path))
+            }
         }
     }
 
@@ -84,11 +90,41 @@ extension ImageAuditor {
     /// was read is still reported): it is content, not the image's structure.
     func scanNestedGzip(_ compressed: [UInt8], template: Finding, rawPath: String) -> [CollectedFinding] {
         var scan = ContentScan(secrets: secretScanner, detectors: detectorScanner)
-        if let source = try? GzipSource(BufferSource(compressed), limit: limits.nestedGzipOutput) {
+        if let source = try? GzipSource(BufferSource(compressed), limit: limits.nestedArchiveOutput) {
             while let chunk = try? source.read(upTo: 1 << 20), !chunk.isEmpty { scan.feed(chunk) }
         }
         scan.finish()
         return findings(from: scan, at: template, rawPath: rawPath)
+    }
+
+    /// Scans each entry of a zip file inside a layer (stored or deflated), reporting it at
+    /// `outer!/inner` as Java does. Decompression stops at the output limit; corrupt entries
+    /// are skipped.
+    func scanNestedZip(_ bytes: [UInt8], template: Finding, rawPath: String) -> [CollectedFinding] {
+        guard let directory = ZipDirectory(bytes) else { return [] }
+        var budget = limits.nestedArchiveOutput
+        var out: [CollectedFinding] = []
+        for entry in directory.entries where budget > 0 {
+            let contents: [UInt8]
+            switch entry.method {
+            case 0: contents = Array(bytes[entry.data])
+            case 8:
+                guard let inflated = try? RawInflate.decompress(bytes[entry.data], limit: min(budget, max(entry.uncompressedSize, 0))) else { continue }
+                contents = inflated
+            default: continue
+            }
+            budget -= contents.count
+            let inner = rawPath + "!/" + entry.name
+            var entryTemplate = template
+            entryTemplate.path = redactor.redact(inner)
+            entryTemplate.encoding = "zip"
+            let scan = ContentScan.scan(contents, secrets: secretScanner, detectors: detectorScanner)
+            out += findings(from: scan, at: entryTemplate, rawPath: rawPath)
+            let name = ContentScan.scan(Array(entry.name.utf8), secrets: secretScanner, detectors: detectorScanner)
+            entryTemplate.field = "path"
+            out += findings(from: name, at: entryTemplate, rawPath: rawPath)
+        }
+        return out
     }
 
     /// A tar entry name as a path without leading `/` or `./` or trailing `/`; nil for the
