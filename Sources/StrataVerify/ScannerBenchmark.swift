@@ -1,4 +1,5 @@
 import Foundation
+import StrataArchive
 
 /// Throughput of the secret scanner on random bytes, for `make bench`; not a test.
 public enum ScannerBenchmark {
@@ -40,5 +41,30 @@ public enum ScannerBenchmark {
             elapsed += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         }
         return Result(bytes: megabytes << 20, seconds: elapsed, patterns: scanner.patterns.count, matches: matches)
+    }
+
+    /// Audits an in-memory image with one uncompressed layer holding `megabytes` MiB of
+    /// pseudo-random files (1 MiB each), with all detectors: the whole audit path.
+    public static func runAudit(megabytes: Int = 64, secretCount: Int = 8) throws -> Result {
+        var generator = SplitMix(seed: 0xa0d1)
+        let secrets = (0..<secretCount).map { i in
+            SecretSpec(id: "bench\(i)", value: (0..<32).map { _ in UInt8(truncatingIfNeeded: generator.next()) })
+        }
+        var writer = TarWriter()
+        var file = [UInt8](repeating: 0, count: 1 << 20)
+        for index in 0..<megabytes {
+            for i in stride(from: 0, to: file.count, by: 8) {
+                withUnsafeBytes(of: generator.next().littleEndian) { word in
+                    for k in 0..<8 { file[i + k] = word[k] }
+                }
+            }
+            writer.append(TarHeader(path: "data/\(index).bin", kind: .file), contents: file)
+        }
+        let image = InMemoryImage(configJSON: Array(#"{"history":[{"created_by":"RUN bench"}]}"#.utf8), layers: [writer.finish()])
+        let auditor = ImageAuditor(secrets: secrets)
+        let start = DispatchTime.now().uptimeNanoseconds
+        let report = try auditor.audit(image, name: "bench")
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        return Result(bytes: megabytes << 20, seconds: seconds, patterns: auditor.secretScanner.patterns.count, matches: report.findings.count)
     }
 }
