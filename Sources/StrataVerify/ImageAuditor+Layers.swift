@@ -105,20 +105,23 @@ extension ImageAuditor {
         var budget = limits.nestedArchiveOutput
         var out: [CollectedFinding] = []
         for entry in directory.entries where budget > 0 {
-            let contents: [UInt8]
+            var scan = ContentScan(secrets: secretScanner, detectors: detectorScanner)
             switch entry.method {
-            case 0: contents = Array(bytes[entry.data])
+            case 0:
+                scan.feed(Array(bytes[entry.data]))
+                budget -= entry.data.count
             case 8:
-                guard let inflated = try? RawInflate.decompress(bytes[entry.data], limit: min(budget, max(entry.uncompressedSize, 0))) else { continue }
-                contents = inflated
+                // Bounded by the budget, not the declared size: an entry that lies about its
+                // size is still scanned. What was inflated before an error is scanned too.
+                let produced = (try? RawInflate.decompress(bytes[entry.data], limit: budget) { scan.feed($0) }) ?? budget
+                budget -= produced
             default: continue
             }
-            budget -= contents.count
+            scan.finish()
             let inner = rawPath + "!/" + entry.name
             var entryTemplate = template
             entryTemplate.path = redactor.redact(inner)
             entryTemplate.encoding = "zip"
-            let scan = ContentScan.scan(contents, secrets: secretScanner, detectors: detectorScanner)
             out += findings(from: scan, at: entryTemplate, rawPath: rawPath)
             let name = ContentScan.scan(Array(entry.name.utf8), secrets: secretScanner, detectors: detectorScanner)
             entryTemplate.field = "path"

@@ -9,7 +9,6 @@ struct ZipDirectory {
         /// 0 stored, 8 deflate.
         var method: Int
         var data: Range<Int>
-        var uncompressedSize: Int
     }
 
     var entries: [Entry] = []
@@ -48,7 +47,7 @@ struct ZipDirectory {
             guard u32(local) == 0x0403_4b50, let localName = u16(local + 26), let localExtra = u16(local + 28) else { continue }
             let start = local + 30 + localName + localExtra
             guard start + compressed <= bytes.count else { continue }
-            entries.append(Entry(name: name, method: method, data: start..<(start + compressed), uncompressedSize: uncompressed))
+            entries.append(Entry(name: name, method: method, data: start..<(start + compressed)))
         }
     }
 }
