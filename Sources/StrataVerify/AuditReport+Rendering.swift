@@ -21,6 +21,7 @@ extension AuditReport {
         let leaks = findings.filter { $0.severity == .leak }.count
         let exposures = findings.count - leaks
         lines.append("\(image): \(leaks) leak\(leaks == 1 ? "" : "s"), \(exposures) exposure\(exposures == 1 ? "" : "s")")
+        if truncated == true { lines.append("(more findings were dropped at the limit of \(findings.count))") }
         for place in Finding.Place.allCases {
             let group = findings.filter { $0.place == place }
             guard !group.isEmpty else { continue }

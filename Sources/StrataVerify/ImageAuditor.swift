@@ -51,7 +51,9 @@ public struct ImageAuditor: Sendable {
             guard let layer = findings[i].finding.layer, let path = findings[i].rawPath else { continue }
             findings[i].finding.removedLater = changes[(layer + 1)...].contains { $0.hides(path) }
         }
-        return AuditReport(image: name, findings: findings.map(\.finding))
+        var report = AuditReport(image: name, findings: findings.map(\.finding))
+        if collector.overflowed { report.truncated = true }
+        return report
     }
 
     /// For each layer, where it came from: the history entry with `empty_layer` unset at the

@@ -132,5 +132,7 @@ import Testing
         let entries = (0..<50).map { ("f\($0)", Array("aaaa".utf8)) }
         let report = try ImageAuditor(secrets: [SecretSpec(id: "a", text: "a")], limits: limits).audit(image(layers: [tar(entries)]), name: "cap")
         #expect(report.findings.count == 5)
+        #expect(report.truncated == true)
+        #expect(try report.renderJSON(pretty: false).contains(#""truncated":true"#))
     }
 }
