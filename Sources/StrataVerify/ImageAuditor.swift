@@ -1,13 +1,14 @@
 import StrataArchive
 
 /// Audits an image for declared secrets (in every encoding) and credential-like content:
-/// every layer's entries (names, link targets, contents, gzip files inside), the config and
-/// the history.
+/// every layer's entries (names, link targets, xattrs, contents, gzip and zip files inside),
+/// the config and the history.
 ///
 /// A layer is streamed entry by entry and each file in chunks, so memory stays bounded by
 /// `limits` whatever the image size. Findings never carry secret bytes.
 public struct ImageAuditor: Sendable {
-    public var secrets: [SecretSpec]
+    /// The declared secrets; the scanners are built from them once, at `init`.
+    public let secrets: [SecretSpec]
     public var limits: AuditLimits
     let secretScanner: SecretScanner
     let detectorScanner: DetectorScanner
