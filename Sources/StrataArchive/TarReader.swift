@@ -11,6 +11,10 @@ public struct TarReader<Source: ByteSource> {
     /// The largest metadata record (PAX, GNU long name) accepted.
     public var metadataLimit = 1 << 20
 
+    /// The largest entry size accepted (1 TiB): beyond any real layer, and small enough that
+    /// padding arithmetic on it cannot overflow.
+    public static var maximumEntrySize: Int { 1 << 40 }
+
     public init(_ source: Source) { self.source = source }
 
     /// The next entry's header, or nil at the end of the archive. Its contents must be read
@@ -21,10 +25,10 @@ public struct TarReader<Source: ByteSource> {
         var gnuName: String?
         var gnuLink: String?
         while true {
+            // Sources may return short reads (a decompressor, a peeked stream): only an empty
+            // read is the end, and a short block is completed before it is judged.
             var block = try source.read(upTo: 512)
             if block.isEmpty { return nil }
-            // A short read (a peeking or decompressing source) is completed, then handled like
-            // any block: a metadata record still has to be followed by its entry.
             if block.count < 512 { block += try source.readExactly(512 - block.count) }
             offset += block.count
             if block.allSatisfy({ $0 == 0 }) { return nil }
@@ -78,6 +82,7 @@ public struct TarReader<Source: ByteSource> {
         let flag = block[156]
         let size = try TarReader.number(block[124..<136])
         guard size >= 0 else { throw ArchiveError.badHeader("negative size") }
+        guard size <= TarReader.maximumEntrySize else { throw ArchiveError.tooLarge(limit: TarReader.maximumEntrySize) }
         switch flag {
         case UInt8(ascii: "x"), UInt8(ascii: "g"), UInt8(ascii: "L"), UInt8(ascii: "K"):
             guard size <= metadataLimit else { throw ArchiveError.tooLarge(limit: metadataLimit) }
@@ -120,12 +125,17 @@ public struct TarReader<Source: ByteSource> {
             case "linkpath": header.linkTarget = text
             case "size":
                 guard let n = Int(text), n >= 0 else { throw ArchiveError.badHeader("bad PAX size \"\(text)\"") }
+                guard n <= TarReader.maximumEntrySize else { throw ArchiveError.tooLarge(limit: TarReader.maximumEntrySize) }
                 header.size = n
             case "uid": header.uid = Int(text) ?? header.uid
             case "gid": header.gid = Int(text) ?? header.gid
             case "uname": header.userName = text
             case "gname": header.groupName = text
-            case "mtime": header.modificationTime = Int(Double(text) ?? Double(header.modificationTime))
+            case "mtime":
+                // Fractional seconds are dropped; a value that is not a finite, representable
+                // number (hostile input: "1e400", "nan") keeps the ustar field.
+                let whole = text.split(separator: ".", maxSplits: 1).first.map(String.init) ?? text
+                header.modificationTime = Int(whole) ?? header.modificationTime
             default:
                 if key.hasPrefix("SCHILY.xattr.") { header.xattrs[String(key.dropFirst(13))] = value }
             }
