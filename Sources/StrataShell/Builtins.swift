@@ -24,10 +24,7 @@ enum Builtins {
         case "continue": return { _, args throws(ShellControl) in throw .continueLoop(args.first.flatMap { Int($0.text) } ?? 1) }
         case "shift": return { shell, args throws(ShellControl) in
             let n = args.first.flatMap { Int($0.text) } ?? 1
-            if n > shell.positional.count {
-                shell.writeError("\(shell.arg0): shift: line \(shell.lineNumber): can't shift that many")
-                throw .exit(2)
-            }
+            if n > shell.positional.count { return 1 }
             shell.positional.removeFirst(n)
             return 0
         }
@@ -157,7 +154,7 @@ enum Builtins {
             } else {
                 if shell.variables[arg.text]?.readonly == true {
                     shell.writeError("\(shell.arg0): unset: line \(shell.lineNumber): \(arg.text): is read only")
-                    return 2
+                    throw .exit(2)
                 }
                 shell.variables[arg.text] = nil
             }
@@ -212,6 +209,7 @@ enum Builtins {
 
     static func dot(_ shell: Interpreter, _ args: [ShellString]) throws(ShellControl) -> Int32 {
         guard let file = args.first?.text else { return 0 }
+        if file == "/dev/null" { return 0 }
         let path = file.contains("/") ? shell.absolute(file) : (shell.lookupSourceFile(file) ?? shell.absolute(file))
         guard let script = try? shell.fs.readFile(path) else {
             shell.writeError("\(shell.arg0): .: line \(shell.lineNumber): can't open '\(file)': No such file or directory")

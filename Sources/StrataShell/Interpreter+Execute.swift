@@ -146,7 +146,10 @@ extension Interpreter {
             var values: [ShellString] = []
             for (index, word) in words.enumerated() {
                 let previous = index > 0 ? words[index - 1].plainLiteral : nil
-                if previous == "==" || previous == "!=" || previous == "=" {
+                if dialect == .sh {
+                    // ash's `[[` is `test` with `&&`/`||`: operands are split and globbed.
+                    values += try expandFields([word])
+                } else if previous == "==" || previous == "!=" || previous == "=" {
                     values.append(ShellString(try expandPattern(word)))
                 } else if let literal = word.plainLiteral, ["&&", "||", "(", ")", "!"].contains(literal) {
                     values.append(ShellString(literal))
@@ -336,14 +339,17 @@ extension Interpreter {
             return try runNestedShell(args, bash: appletName == "bash")
         }
         guard let program = Programs.lookup(appletName) else {
-            if let script = try? fs.readFile(path), script.text.hasPrefix("#!") {
+            if let script = try? fs.readFile(path), Self.isShellScript(script.bytes) {
                 let body = script.text
                 return try subshell { () throws(ShellControl) in
+                    arg0 = name
                     positional = arguments
                     try evalString(body)
                 }
             }
-            writeError("\(arg0): \(name): applet not found")
+            // A real binary (apt-get, curl, python3...): nothing here can run it faithfully.
+            if !unsupportedCommands.contains(real) { unsupportedCommands.append(real) }
+            writeError("\(arg0): \(name): cannot be simulated (not a busybox applet or shell script)")
             return 127
         }
         try enter()
@@ -395,6 +401,16 @@ extension Interpreter {
             if let status = try? fs.stat(candidate), status.kind == .regular, status.mode & 0o111 != 0 { return candidate }
         }
         return nil
+    }
+
+    /// Whether a file is a script for a POSIX shell: `#!/bin/sh`, `#!/bin/bash`, `#!/usr/bin/env sh`.
+    static func isShellScript(_ bytes: [UInt8]) -> Bool {
+        guard bytes.starts(with: Array("#!".utf8)) else { return false }
+        let line = String(decoding: bytes.prefix(while: { $0 != 0x0A }).dropFirst(2), as: UTF8.self)
+        let words = line.split(separator: " ").map { ShellPath.base(String($0)) }
+        guard var interpreter = words.first else { return false }
+        if interpreter == "env", words.count > 1 { interpreter = words[1] }
+        return ["sh", "ash", "bash", "dash"].contains(interpreter)
     }
 
     /// Parses and runs text in the current shell (`eval`, `.`, traps).

@@ -296,7 +296,6 @@ extension Interpreter {
             try execute(command)
         }
         lastSubstitutionStatus = status
-        lastStatus = status
         var bytes = sink.bytes
         while bytes.last == 0x0A { bytes.removeLast() }
         return ShellString(String(decoding: bytes, as: UTF8.self), provenance: sink.provenance)

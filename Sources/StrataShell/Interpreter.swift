@@ -79,6 +79,8 @@ final class Interpreter {
     var lineNumber = 0
     var lastSubstitutionStatus: Int32?
     var umask: UInt32 = 0o022
+    /// Programs found on the file system that no model covers, by resolved path.
+    var unsupportedCommands: [String] = []
     /// Sinks opened by `exec >file`, flushed when the shell ends.
     var persistentSinks: [OutputSink] = []
 
@@ -172,7 +174,7 @@ final class Interpreter {
             stdout: ProvenancedBytes(stdoutSink.bytes, provenance: stdoutSink.provenance),
             stderr: ProvenancedBytes(stderrSink.bytes, provenance: stderrSink.provenance),
             writtenFiles: writtenOrder.map { WrittenFile(path: $0, provenance: written[$0] ?? .clean) },
-            limitViolation: nil, syntaxError: nil)
+            limitViolation: nil, syntaxError: nil, unsupportedCommands: unsupportedCommands)
     }
 
     // MARK: output

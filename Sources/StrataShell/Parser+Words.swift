@@ -107,7 +107,7 @@ extension Parser {
             skip(2)
             return .parameter(try parseBraceParameter())
         }
-        if next == "'" && currentDialect == .bash {
+        if next == "'" {
             skip(2)
             return .quoted(try parseAnsiC())
         }
@@ -193,7 +193,7 @@ extension Parser {
             skip(1)
             var all = false
             var anchor: Character?
-            if peekCharacter() == "/" { skip(1); all = true } else if let a = peekCharacter(), a == "#" || a == "%" { skip(1); anchor = a }
+            if peekCharacter() == "/" { skip(1); all = true } else if currentDialect == .bash, let a = peekCharacter(), a == "#" || a == "%" { skip(1); anchor = a }
             expansion.op = .replace(all: all, anchor: anchor)
         } else {
             throw syntaxError("bad substitution")

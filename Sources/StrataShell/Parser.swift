@@ -236,8 +236,9 @@ struct Parser {
         case .word("until") where atWordBoundary(after: "until"): compound = try parseWhile(isUntil: true)
         case .word("for") where atWordBoundary(after: "for"): compound = try parseFor()
         case .word("case") where atWordBoundary(after: "case"): compound = try parseCase()
-        case .word("[[") where dialect == .bash && atWordBoundary(after: "[["): compound = try parseConditional()
-        case .word("function") where dialect == .bash && atWordBoundary(after: "function"):
+        // busybox ash accepts `[[ ]]` and `function` too, so both dialects do.
+        case .word("[[") where atWordBoundary(after: "[["): compound = try parseConditional()
+        case .word("function") where atWordBoundary(after: "function"):
             pos += "function".count
             skipBlanks()
             let name = try parseWord()
@@ -399,7 +400,7 @@ struct Parser {
                 continue
             }
             guard case .word = peekToken() else { break }
-            if command.words.isEmpty && dialect == .bash, isKeyword("]]") { break }
+            if command.words.isEmpty, isKeyword("]]") { break }
             let word = try parseWord()
             if command.words.isEmpty, let assignment = Self.assignment(word) {
                 command.assignments.append(assignment)

@@ -82,7 +82,8 @@ extension Interpreter {
     /// Reads an input operand: `-` is stdin. On failure prints `NAME: PATH: error` unless
     /// `quietFormat` gives another shape, and returns nil.
     func readOperand(_ operand: String, program: String, canOpenStyle: Bool = false) -> ProvenancedBytes? {
-        if operand == "-" { return readAllInput() }
+        if operand == "-" || operand == "/dev/stdin" { return readAllInput() }
+        if operand == "/dev/null" || operand == "/dev/zero" { return ProvenancedBytes() }
         do {
             return try fs.readFile(absolute(operand))
         } catch {

@@ -50,6 +50,9 @@ public struct ShellResult: Sendable {
     public var limitViolation: ShellLimitViolation?
     /// Set when the script did not parse (status 2, as busybox).
     public var syntaxError: ShellSyntaxError?
+    /// Executables the script ran that are neither busybox applets nor shell scripts (resolved
+    /// paths such as `/usr/bin/apt-get`): the run could not reproduce what they would do.
+    public var unsupportedCommands: [String] = []
 }
 
 /// Runs scripts and commands over a file system, as a `RUN` step would.
@@ -85,7 +88,8 @@ public struct ShellRunner<FileSystem: ShellFileSystem> {
         guard fileSystem.exists(shellPath) else {
             return ShellResult(
                 exitStatus: 127, stdout: ProvenancedBytes(),
-                stderr: ProvenancedBytes(Array("exec \(shellPath): no such file or directory\n".utf8)), writtenFiles: [])
+                stderr: ProvenancedBytes(Array("exec \(shellPath): no such file or directory\n".utf8)), writtenFiles: [],
+                limitViolation: nil, syntaxError: nil)
         }
         let interpreter = makeInterpreter(dialect: shell)
         let result = interpreter.runScript(script)
@@ -111,3 +115,5 @@ public struct ShellRunner<FileSystem: ShellFileSystem> {
         if let updated = interpreter.fs as? FileSystem { fileSystem = updated }
     }
 }
+
+extension ShellRunner: Sendable where FileSystem: Sendable {}

@@ -8,10 +8,11 @@ public struct AuditLimits: Sendable, Hashable {
     public var configDepth = 64
     /// The most bytes a layer may decompress to.
     public var layerBytes = GzipSource.defaultLimit
-    /// gzip files inside a layer up to this compressed size are decompressed and scanned.
-    public var nestedGzipBytes = 64 << 20
-    /// ... up to this many decompressed bytes.
-    public var nestedGzipOutput = 256 << 20
+    /// gzip and zip files (jars, wheels) inside a layer up to this size are decompressed
+    /// and scanned.
+    public var nestedArchiveBytes = 64 << 20
+    /// ... up to this many decompressed bytes per archive.
+    public var nestedArchiveOutput = 256 << 20
     /// The most findings kept; a secret of a few bytes can otherwise match everywhere.
     public var maxFindings = 10_000
 

@@ -7,7 +7,8 @@ extension AuditReport {
         String(decoding: try StableJSON.encode(self, pretty: pretty), as: UTF8.self)
     }
 
-    /// A report for people: a verdict line, then findings grouped by place.
+    /// A report for people: a verdict line, then findings grouped by place. Offsets are left
+    /// to the JSON and SARIF forms.
     ///
     /// `secret "tok" (22 bytes) found raw in layer 2 at app/token.txt (removed in a later
     /// layer) — created by: RUN …`
@@ -20,6 +21,7 @@ extension AuditReport {
         let leaks = findings.filter { $0.severity == .leak }.count
         let exposures = findings.count - leaks
         lines.append("\(image): \(leaks) leak\(leaks == 1 ? "" : "s"), \(exposures) exposure\(exposures == 1 ? "" : "s")")
+        if truncated == true { lines.append("(more findings were dropped at the limit of \(findings.count))") }
         for place in Finding.Place.allCases {
             let group = findings.filter { $0.place == place }
             guard !group.isEmpty else { continue }
@@ -28,6 +30,20 @@ extension AuditReport {
             for finding in group { lines.append("  " + AuditReport.sentence(for: finding)) }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Text from the image (paths, history lines) with control characters escaped, so that
+    /// a hostile file name cannot rewrite the terminal showing the report.
+    static func printable(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x20 || scalar.value == 0x7f || (0x80..<0xa0).contains(scalar.value) {
+                out += "\\u{" + String(scalar.value, radix: 16) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     static func sentence(for f: Finding) -> String {
@@ -39,7 +55,7 @@ extension AuditReport {
         switch f.place {
         case .layer, .cache:
             text += " in \(f.place.rawValue) \(f.layer.map(String.init) ?? "?")"
-            if let path = f.path { text += " at \(path)" }
+            if let path = f.path { text += " at \(printable(path))" }
             if let field = f.field, field == "path" || field == "linkTarget" { text += field == "path" ? " (in the name)" : " (in the link target)" }
             if f.encoding == "path", let field = f.field { text += " (\(field) file)" }
         case .history:
@@ -49,21 +65,25 @@ extension AuditReport {
             text += " in config \(f.field ?? "")"
         case .log, .provenance, .file:
             text += " in \(f.place.rawValue)"
-            if let path = f.path { text += " \(path)" }
+            if let path = f.path { text += " \(printable(path))" }
         }
-        if let offset = f.offset, f.encoding != "path" { text += " at offset \(offset)" }
         if f.removedLater { text += " (removed in a later layer)" }
         if let origin = f.introducedBy {
             if let line = origin.line {
                 text += " — Dockerfile line \(line)"
                 if let instruction = origin.instruction { text += " (\(instruction))" }
                 if let stage = origin.stage { text += " in stage \(stage)" }
-            } else if let createdBy = origin.createdBy {
-                text += " — created by: \(createdBy)"
+            } else if let createdBy = origin.createdBy, !createdBy.isEmpty {
+                text += " — created by: \(printable(createdBy))"
+            } else if let history = origin.history {
+                text += " — created by history entry \(history)"
             }
         }
         return text
     }
+
+    /// Unreserved URI characters and `/`: everything else in an artifact URI is escaped.
+    static let uriAllowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/")
 
     /// SARIF 2.1.0 with one run, one rule per secret or detector, one result per finding.
     public func renderSARIF() throws -> String {
@@ -81,60 +101,18 @@ extension AuditReport {
                 case .history: "history/\(f.index ?? 0)"
                 default: "\(f.place.rawValue)/\(f.path ?? "")"
                 }
+            let escapedURI = uri.addingPercentEncoding(withAllowedCharacters: AuditReport.uriAllowed) ?? uri
             var properties: [String: String] = ["place": f.place.rawValue, "encoding": f.encoding, "removedLater": String(f.removedLater), "length": String(f.length)]
             if let createdBy = f.introducedBy?.createdBy { properties["createdBy"] = createdBy }
             return SARIF.Result(
                 ruleId: f.secret, level: f.severity == .leak ? "error" : "warning",
                 message: SARIF.Message(text: AuditReport.sentence(for: f)),
                 locations: [SARIF.Location(physicalLocation: SARIF.PhysicalLocation(
-                    artifactLocation: SARIF.ArtifactLocation(uri: uri),
+                    artifactLocation: SARIF.ArtifactLocation(uri: escapedURI),
                     region: f.offset.map { SARIF.Region(byteOffset: $0) }))],
                 properties: properties)
         }
         let log = SARIF.Log(runs: [SARIF.Run(tool: SARIF.Tool(driver: SARIF.Driver(rules: rules)), results: results)])
         return String(decoding: try StableJSON.encode(log, pretty: true), as: UTF8.self)
     }
-}
-
-/// The subset of SARIF 2.1.0 Strata writes.
-enum SARIF {
-    struct Log: Encodable {
-        var version = "2.1.0"
-        var schema = "https://json.schemastore.org/sarif-2.1.0.json"
-        var runs: [Run]
-        enum CodingKeys: String, CodingKey {
-            case version, runs
-            case schema = "$schema"
-        }
-    }
-    struct Run: Encodable {
-        var tool: Tool
-        var results: [Result]
-    }
-    struct Tool: Encodable { var driver: Driver }
-    struct Driver: Encodable {
-        var name = "strata"
-        var rules: [Rule]
-    }
-    struct Rule: Encodable {
-        var id: String
-        var shortDescription: Message
-    }
-    struct Message: Encodable { var text: String }
-    struct Result: Encodable {
-        var ruleId: String
-        var level: String
-        var message: Message
-        var locations: [Location]
-        var properties: [String: String]
-    }
-    struct Location: Encodable { var physicalLocation: PhysicalLocation }
-    struct PhysicalLocation: Encodable {
-        var artifactLocation: ArtifactLocation
-        var region: Region?
-    }
-    struct ArtifactLocation: Encodable { var uri: String }
-    /// The offset of the first occurrence; no length, since the encoded form's length is
-    /// not the secret's.
-    struct Region: Encodable { var byteOffset: Int }
 }

@@ -7,6 +7,8 @@ public struct AuditReport: Codable, Sendable, Hashable {
     /// True when there are no findings at all.
     public var clean: Bool
     public var findings: [Finding]
+    /// True when findings were dropped at `AuditLimits.maxFindings`; absent otherwise.
+    public var truncated: Bool?
 
     public init(image: String, findings: [Finding]) {
         self.image = image

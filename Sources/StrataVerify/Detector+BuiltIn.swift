@@ -89,10 +89,9 @@ extension Detector {
     ) { window in
         guard window.anchorIs("-----BEGIN ") else { return nil }
         let label = window.run(from: window.anchor.upperBound, limit: 40) { ByteClass.isUpper($0) || ByteClass.isDigit($0) || $0 == 32 }
-        guard window.hasPrefix("PRIVATE KEY-----", at: label - "PRIVATE ".count) || window.hasPrefix("PRIVATE KEY-----", at: label) else {
-            return nil
-        }
-        var body = window.hasPrefix("PRIVATE KEY-----", at: label) ? label + 16 : label - "PRIVATE ".count + 16
+        // The label run takes in `PRIVATE KEY` itself and stops at the closing dashes.
+        guard window.hasPrefix("PRIVATE KEY-----", at: label - "PRIVATE KEY".count) else { return nil }
+        var body = label + "-----".count
         if window.byte(at: body) == 0x0d { body += 1 }
         guard window.byte(at: body) == 0x0a else { return nil }
         body += 1
@@ -104,13 +103,15 @@ extension Detector {
 
     static let npmAuthToken = Detector(
         id: "npm-auth-token",
-        rule: "an npm registry token: _authToken= followed by a literal value (not a ${VARIABLE} reference)",
+        rule: "an npm registry token: _authToken= followed by a literal value of at least 16 characters (not a ${VARIABLE} reference)",
         anchors: ["_authToken="]
     ) { window in
         var start = window.anchor.upperBound
         if let quote = window.byte(at: start), quote == 34 || quote == 39 { start += 1 }
         let end = window.run(from: start, limit: 513) { $0 > 32 && $0 < 127 && $0 != 34 && $0 != 39 }
-        guard end - start >= 8, let first = window.byte(at: start), first != UInt8(ascii: "$"), first != UInt8(ascii: "{") else {
+        // npm tokens are 36 characters or more (`npm_…`, or a UUID); shorter values are
+        // documentation placeholders such as `MYTOKEN1`.
+        guard end - start >= 16, let first = window.byte(at: start), first != UInt8(ascii: "$"), first != UInt8(ascii: "{") else {
             return nil
         }
         return window.anchor.lowerBound..<end

@@ -70,18 +70,22 @@ public struct Origin: Codable, Sendable, Hashable {
     public var instruction: String?
     public var stage: String?
     public var createdBy: String?
+    /// The index of the history entry that created the layer.
+    public var history: Int?
 
-    public init(line: Int? = nil, instruction: String? = nil, stage: String? = nil, createdBy: String? = nil) {
+    public init(line: Int? = nil, instruction: String? = nil, stage: String? = nil, createdBy: String? = nil, history: Int? = nil) {
         self.line = line
         self.instruction = instruction
         self.stage = stage
         self.createdBy = createdBy
+        self.history = history
     }
 
     /// The origin a history line gives: its text and the instruction keyword in it
     /// (`RUN /bin/sh -c ...  # buildkit` → `RUN`, `/bin/sh -c #(nop) COPY ...` → `COPY`).
-    public init(createdBy: String) {
+    public init(createdBy: String, history: Int? = nil) {
         self.createdBy = createdBy
+        self.history = history
         var text = Substring(createdBy)
         if text.hasPrefix("/bin/sh -c #(nop) ") { text = text.dropFirst("/bin/sh -c #(nop) ".count) }
         let word = text.prefix { $0.isLetter }

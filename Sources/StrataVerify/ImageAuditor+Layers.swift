@@ -9,7 +9,7 @@ extension ImageAuditor {
         var changes = LayerChanges()
         while let header = try reader.next() {
             guard let path = try ImageAuditor.normalize(header.path, layer: index) else { continue }
-            let hasContent = changes.record(path)
+            let hasContent = changes.record(path, isDirectory: header.kind == .directory)
             let template = Finding(
                 secret: "", severity: .leak, place: .layer, layer: index, path: redactor.redact(path), encoding: "raw",
                 length: 0, introducedBy: origin)
@@ -17,8 +17,16 @@ extension ImageAuditor {
             if header.kind == .symlink || header.kind == .hardlink {
                 collector.add(scanText(header.linkTarget, field: "linkTarget", template: template, rawPath: path))
             }
+            for (name, value) in header.xattrs.sorted(by: { $0.key < $1.key }) {
+                let scan = ContentScan.scan(value, secrets: secretScanner, detectors: detectorScanner)
+                var xattr = template
+                xattr.field = "xattr." + redactor.redact(name)
+                collector.add(findings(from: scan, at: xattr, rawPath: path))
+            }
             guard header.kind == .file, hasContent else { continue }
-            try scanFile(&reader, size: header.size, path: path, template: template, into: &collector)
+            try scanContents(size: header.size, path: path, template: template, into: &collector) { body in
+                try reader.readContents(chunk: 1 << 20, body)
+            }
         }
         return changes
     }
@@ -33,19 +41,22 @@ extension ImageAuditor {
 
     /// Streams one file's contents through the scanners, keeping only what the
     /// credential-file check and the nested-gzip scan need.
-    private func scanFile<S: ByteSource>(
-        _ reader: inout TarReader<S>, size: Int, path: String, template: Finding, into collector: inout FindingCollector
+    func scanContents(
+        size: Int, path: String, template: Finding, into collector: inout FindingCollector,
+        read: (([UInt8]) throws -> Void) throws -> Void
     ) throws {
         let credentialKind = CredentialFileRule.kind(of: path)
         var scan = ContentScan(secrets: secretScanner, detectors: detectorScanner)
         var head: [UInt8] = []
-        var nested: [UInt8]? = size <= limits.nestedGzipBytes ? [] : nil
+        var nested: [UInt8]? = size <= limits.nestedArchiveBytes ? [] : nil
         var first = true
-        try reader.readContents(chunk: 1 << 20) { chunk in
+        try read { chunk in
             scan.feed(chunk)
             if first {
                 first = false
-                if !(chunk.count >= 2 && chunk[0] == 0x1f && chunk[1] == 0x8b) { nested = nil }
+                let gzip = chunk.count >= 2 && chunk[0] == 0x1f && chunk[1] == 0x8b
+                let zip = chunk.count >= 4 && Array(chunk[0..<4]) == ZipDirectory.localMagic
+                if !gzip && !zip { nested = nil }
             }
             if nested != nil { nested?.append(contentsOf: chunk) }
             if credentialKind != nil && head.count < CredentialFileRule.contentLimit {
@@ -65,8 +76,12 @@ extension ImageAuditor {
         }
         if let nested, !nested.isEmpty {
             var template = template
-            template.encoding = "gzip"
-            collector.add(scanNestedGzip(nested, template: template, rawPath: path))
+            if nested[0] == 0x1f {
+                template.encoding = "gzip"
+                collector.add(scanNestedGzip(nested, template: template, rawPath: path))
+            } else {
+                collector.add(scanNestedZip(nested, template: template, rawPath: path))
+            }
         }
     }
 
@@ -75,11 +90,44 @@ extension ImageAuditor {
     /// was read is still reported): it is content, not the image's structure.
     func scanNestedGzip(_ compressed: [UInt8], template: Finding, rawPath: String) -> [CollectedFinding] {
         var scan = ContentScan(secrets: secretScanner, detectors: detectorScanner)
-        if let source = try? GzipSource(BufferSource(compressed), limit: limits.nestedGzipOutput) {
+        if let source = try? GzipSource(BufferSource(compressed), limit: limits.nestedArchiveOutput) {
             while let chunk = try? source.read(upTo: 1 << 20), !chunk.isEmpty { scan.feed(chunk) }
         }
         scan.finish()
         return findings(from: scan, at: template, rawPath: rawPath)
+    }
+
+    /// Scans each entry of a zip file inside a layer (stored or deflated), reporting it at
+    /// `outer!/inner` as Java does. Decompression stops at the output limit; corrupt entries
+    /// are skipped.
+    func scanNestedZip(_ bytes: [UInt8], template: Finding, rawPath: String) -> [CollectedFinding] {
+        guard let directory = ZipDirectory(bytes) else { return [] }
+        var budget = limits.nestedArchiveOutput
+        var out: [CollectedFinding] = []
+        for entry in directory.entries where budget > 0 {
+            var scan = ContentScan(secrets: secretScanner, detectors: detectorScanner)
+            switch entry.method {
+            case 0:
+                scan.feed(Array(bytes[entry.data]))
+                budget -= entry.data.count
+            case 8:
+                // Bounded by the budget, not the declared size: an entry that lies about its
+                // size is still scanned. What was inflated before an error is scanned too.
+                let produced = (try? RawInflate.decompress(bytes[entry.data], limit: budget) { scan.feed($0) }) ?? budget
+                budget -= produced
+            default: continue
+            }
+            scan.finish()
+            let inner = rawPath + "!/" + entry.name
+            var entryTemplate = template
+            entryTemplate.path = redactor.redact(inner)
+            entryTemplate.encoding = "zip"
+            out += findings(from: scan, at: entryTemplate, rawPath: rawPath)
+            let name = ContentScan.scan(Array(entry.name.utf8), secrets: secretScanner, detectors: detectorScanner)
+            entryTemplate.field = "path"
+            out += findings(from: name, at: entryTemplate, rawPath: rawPath)
+        }
+        return out
     }
 
     /// A tar entry name as a path without leading `/` or `./` or trailing `/`; nil for the

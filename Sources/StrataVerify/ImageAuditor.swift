@@ -1,13 +1,14 @@
 import StrataArchive
 
 /// Audits an image for declared secrets (in every encoding) and credential-like content:
-/// every layer's entries (names, link targets, contents, gzip files inside), the config and
-/// the history.
+/// every layer's entries (names, link targets, xattrs, contents, gzip and zip files inside),
+/// the config and the history.
 ///
 /// A layer is streamed entry by entry and each file in chunks, so memory stays bounded by
 /// `limits` whatever the image size. Findings never carry secret bytes.
 public struct ImageAuditor: Sendable {
-    public var secrets: [SecretSpec]
+    /// The declared secrets; the scanners are built from them once, at `init`.
+    public let secrets: [SecretSpec]
     public var limits: AuditLimits
     let secretScanner: SecretScanner
     let detectorScanner: DetectorScanner
@@ -21,11 +22,19 @@ public struct ImageAuditor: Sendable {
     }
 
     /// Audits `image`, naming it `name` in the report.
-    public func audit(_ image: some AuditableImage, name: String) throws -> AuditReport {
+    ///
+    /// `origins` lets a caller that built the image name the Dockerfile line, instruction
+    /// and stage behind each layer (by layer index); layers it leaves out are described by
+    /// their history `created_by`.
+    public func audit(_ image: some AuditableImage, name: String, origins: [Int: Origin] = [:]) throws -> AuditReport {
         var collector = FindingCollector(limit: limits.maxFindings)
         let config = try ImageConfigView(parsing: image.configJSON, limits: limits)
+        // Layers the config names but the image does not hand over would go unscanned.
+        guard config.diffIDs.isEmpty || config.diffIDs.count == image.layerCount else {
+            throw VerifyError.badConfig("rootfs.diff_ids lists \(config.diffIDs.count) layers but the image has \(image.layerCount)")
+        }
         scanConfig(config, into: &collector)
-        let origins = layerOrigins(config)
+        let origins = layerOrigins(config).merging(origins) { _, given in given }
         var changes: [LayerChanges] = []
         for layer in 0..<image.layerCount {
             var layerFindings = FindingCollector(limit: limits.maxFindings)
@@ -43,7 +52,9 @@ public struct ImageAuditor: Sendable {
             guard let layer = findings[i].finding.layer, let path = findings[i].rawPath else { continue }
             findings[i].finding.removedLater = changes[(layer + 1)...].contains { $0.hides(path) }
         }
-        return AuditReport(image: name, findings: findings.map(\.finding))
+        var report = AuditReport(image: name, findings: findings.map(\.finding))
+        if collector.overflowed { report.truncated = true }
+        return report
     }
 
     /// For each layer, where it came from: the history entry with `empty_layer` unset at the
@@ -51,12 +62,28 @@ public struct ImageAuditor: Sendable {
     func layerOrigins(_ config: ImageConfigView) -> [Int: Origin] {
         var origins: [Int: Origin] = [:]
         var layer = 0
-        for entry in config.history where !entry.emptyLayer {
-            if let createdBy = entry.createdBy { origins[layer] = Origin(createdBy: redactor.redact(createdBy)) }
+        for (index, entry) in config.history.enumerated() where !entry.emptyLayer {
+            origins[layer] = Origin(createdBy: redactor.redact(entry.createdBy ?? ""), history: index)
             layer += 1
         }
         return origins
     }
+
+    /// Scans a blob that is not a layer: a build log, a cache record, a provenance
+    /// attestation. Findings are placed at `place` with `path` naming the blob.
+    public func scan(_ bytes: [UInt8], place: Finding.Place, path: String? = nil, origin: Origin? = nil) -> [Finding] {
+        let scan = ContentScan.scan(bytes, secrets: secretScanner, detectors: detectorScanner)
+        let template = Finding(
+            secret: "", severity: .leak, place: place, path: path.map { redactor.redact($0) }, encoding: "raw", length: 0,
+            introducedBy: origin)
+        var collector = FindingCollector(limit: limits.maxFindings)
+        collector.add(findings(from: scan, at: template, rawPath: path))
+        return collector.findings.map(\.finding)
+    }
+
+    /// Replaces every occurrence of a secret (in any encoding) or detected credential in
+    /// `text` with `[redacted:ID]`, for showing build output or commands to people.
+    public func redact(_ text: String) -> String { redactor.redact(text) }
 
     /// Turns a scan's first hits into findings at one place.
     func findings(from scan: ContentScan, at template: Finding, rawPath: String?) -> [CollectedFinding] {
@@ -79,30 +106,4 @@ public struct ImageAuditor: Sendable {
             return CollectedFinding(finding: finding, rawPath: rawPath)
         }
     }
-}
-
-/// A finding with the unredacted path it was found at, for whiteout tracking (never rendered).
-struct CollectedFinding: Sendable {
-    var finding: Finding
-    var rawPath: String?
-}
-
-/// Keeps the first finding for each (place, layer, path, index, field, secret, encoding),
-/// and at most `limit` findings.
-struct FindingCollector {
-    let limit: Int
-    private(set) var findings: [CollectedFinding] = []
-    private var seen: Set<[String]> = []
-
-    init(limit: Int) { self.limit = limit }
-
-    mutating func add(_ new: [CollectedFinding]) {
-        for item in new where findings.count < limit {
-            let f = item.finding
-            let key = [f.place.rawValue, "\(f.layer ?? -1)", item.rawPath ?? "", "\(f.index ?? -1)", f.field ?? "", f.secret, f.encoding]
-            if seen.insert(key).inserted { findings.append(item) }
-        }
-    }
-
-    mutating func merge(_ other: FindingCollector) { add(other.findings) }
 }

@@ -5,13 +5,16 @@ struct LayerChanges: Sendable {
     var written: Set<String> = []
     var deleted: Set<String> = []
     var opaque: Set<String> = []
+    /// Paths written as something other than a directory: anything below them in lower
+    /// layers is gone (a directory replaced by a file or symlink).
+    var nonDirectories: Set<String> = []
 
     static let whiteoutPrefix = ".wh."
     static let opaqueMarker = ".wh..wh..opq"
 
     /// Records an entry at `path` (normalized, no leading slash). Returns false for
     /// whiteouts, which have no content of their own.
-    mutating func record(_ path: String) -> Bool {
+    mutating func record(_ path: String, isDirectory: Bool = false) -> Bool {
         let parts = path.split(separator: "/")
         guard let name = parts.last else { return true }
         let parent = parts.dropLast().joined(separator: "/")
@@ -25,18 +28,20 @@ struct LayerChanges: Sendable {
             return false
         }
         written.insert(path)
+        if !isDirectory { nonDirectories.insert(path) }
         return true
     }
 
     /// Whether this layer hides `path` of a lower layer: it rewrites or deletes the path
-    /// or one of its directories, or makes one of its directories opaque.
+    /// or one of its directories, replaces a directory with a file or symlink, or makes
+    /// one of its directories opaque.
     func hides(_ path: String) -> Bool {
         if written.contains(path) || deleted.contains(path) { return true }
         var ancestor = Substring(path)
         while let slash = ancestor.lastIndex(of: "/") {
             ancestor = ancestor[..<slash]
             let key = String(ancestor)
-            if deleted.contains(key) || opaque.contains(key) { return true }
+            if deleted.contains(key) || opaque.contains(key) || nonDirectories.contains(key) { return true }
         }
         return opaque.contains("")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import StrataArchive
 
 /// Throughput of the secret scanner on random bytes, for `make bench`; not a test.
 public enum ScannerBenchmark {
@@ -15,8 +16,9 @@ public enum ScannerBenchmark {
     }
 
     /// Scans `megabytes` MiB of pseudo-random bytes (a fixed seed, so runs compare) for all
-    /// patterns of `secretCount` random 32-byte secrets, in 1 MiB chunks.
-    public static func run(megabytes: Int = 64, secretCount: Int = 8) -> Result {
+    /// patterns of `secretCount` random 32-byte secrets, in 1 MiB chunks; with `detectors`,
+    /// the built-in detectors run over the same bytes too, as in an audit.
+    public static func run(megabytes: Int = 64, secretCount: Int = 8, detectors: Bool = false) -> Result {
         var generator = SplitMix(seed: 0x5eed)
         let secrets = (0..<secretCount).map { i in
             SecretSpec(id: "bench\(i)", value: (0..<32).map { _ in UInt8(truncatingIfNeeded: generator.next()) })
@@ -24,6 +26,7 @@ public enum ScannerBenchmark {
         let scanner = SecretScanner(secrets: secrets)
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         var stream = scanner.stream()
+        var detectorStream = DetectorScanner(detectors: detectors ? Detector.builtIn : []).stream()
         var matches = 0
         var elapsed = 0.0
         for _ in 0..<megabytes {
@@ -34,22 +37,34 @@ public enum ScannerBenchmark {
             }
             let start = DispatchTime.now().uptimeNanoseconds
             stream.feed(chunk) { _ in matches += 1 }
+            detectorStream.feed(chunk) { _ in matches += 1 }
             elapsed += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         }
         return Result(bytes: megabytes << 20, seconds: elapsed, patterns: scanner.patterns.count, matches: matches)
     }
-}
 
-/// A small deterministic generator (SplitMix64), so benchmarks and tests do not depend on
-/// the system's randomness.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+    /// Audits an in-memory image with one uncompressed layer holding `megabytes` MiB of
+    /// pseudo-random files (1 MiB each), with all detectors: the whole audit path.
+    public static func runAudit(megabytes: Int = 64, secretCount: Int = 8) throws -> Result {
+        var generator = SplitMix(seed: 0xa0d1)
+        let secrets = (0..<secretCount).map { i in
+            SecretSpec(id: "bench\(i)", value: (0..<32).map { _ in UInt8(truncatingIfNeeded: generator.next()) })
+        }
+        var writer = TarWriter()
+        var file = [UInt8](repeating: 0, count: 1 << 20)
+        for index in 0..<megabytes {
+            for i in stride(from: 0, to: file.count, by: 8) {
+                withUnsafeBytes(of: generator.next().littleEndian) { word in
+                    for k in 0..<8 { file[i + k] = word[k] }
+                }
+            }
+            writer.append(TarHeader(path: "data/\(index).bin", kind: .file), contents: file)
+        }
+        let image = InMemoryImage(configJSON: Array(#"{"history":[{"created_by":"RUN bench"}]}"#.utf8), layers: [writer.finish()])
+        let auditor = ImageAuditor(secrets: secrets)
+        let start = DispatchTime.now().uptimeNanoseconds
+        let report = try auditor.audit(image, name: "bench")
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        return Result(bytes: megabytes << 20, seconds: seconds, patterns: auditor.secretScanner.patterns.count, matches: report.findings.count)
     }
 }

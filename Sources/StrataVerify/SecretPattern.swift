@@ -17,6 +17,11 @@ public struct SecretPattern: Sendable, Hashable {
     /// `xxd -p` at 60): such patterns are matched on a stream with `\n` and `\r` removed.
     public var toleratesLineBreaks: Bool
 
+    /// The longest pattern searched for. A longer encoded secret (a PEM key, a certificate
+    /// bundle) is searched for by its first bytes: 128 bytes of a secret's encoding are as
+    /// telling as all of it, and the automaton's table grows by 1 KiB per pattern byte.
+    public static let maximumLength = 128
+
     public init(secretID: String, encoding: String, bytes: [UInt8], secretLength: Int, toleratesLineBreaks: Bool = false) {
         self.secretID = secretID
         self.encoding = encoding

@@ -9,12 +9,15 @@ public enum VerifyError: Error, Equatable, CustomStringConvertible {
     case badLayer(Int, ArchiveError)
     /// The image config is not JSON, too large, or nested deeper than the limit.
     case badConfig(String)
+    /// A directory to scan could not be walked.
+    case unreadable(String)
 
     public var description: String {
         switch self {
         case .unsafePath(let path, let layer): "layer \(layer): entry \"\(path)\" escapes the root"
         case .badLayer(let layer, let error): "layer \(layer): \(error)"
         case .badConfig(let detail): "image config: \(detail)"
+        case .unreadable(let path): "cannot read \"\(path)\""
         }
     }
 }

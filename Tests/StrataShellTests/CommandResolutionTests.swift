@@ -76,3 +76,23 @@ import Testing
         #expect(result.stderr.text == "sh: \(message)\n")
     }
 }
+
+/// Executables that are not applets are reported instead of silently skipped.
+@Suite struct UnsupportedCommandTests {
+    @Test func realBinaryIsReportedAsUnsupported() throws {
+        var fs = try makeImageFileSystem()
+        try fs.seed("/usr/bin/apt-get", "\u{7F}ELF binary", mode: 0o755)
+        let (result, _) = run("apt-get update || echo failed", on: fs, environment: ["PATH": "/usr/bin:/bin"])
+        #expect(result.unsupportedCommands == ["/usr/bin/apt-get"])
+        #expect(result.stdout.text == "failed\n")
+        #expect(result.stderr.text == "sh: apt-get: cannot be simulated (not a busybox applet or shell script)\n")
+    }
+
+    @Test func shellScriptsOnPathRun() throws {
+        var fs = try makeImageFileSystem()
+        try fs.seed("/usr/local/bin/greet", "#!/usr/bin/env sh\necho \"hi $1\"\n", mode: 0o755)
+        let (result, _) = run("greet you", on: fs, environment: ["PATH": "/usr/local/bin:/bin"])
+        #expect(result.stdout.text == "hi you\n")
+        #expect(result.unsupportedCommands.isEmpty)
+    }
+}

@@ -69,3 +69,13 @@ import Testing
         #expect(provenance(of: "/tmp/k", in: result) == nil)
     }
 }
+
+/// Hex dumps label their output as hex of the secret.
+@Suite struct HexProvenanceTests {
+    @Test func xxdOfSecretRecordsHex() throws {
+        var fs = try makeImageFileSystem()
+        try fs.seed("/run/secrets/k", "abc", provenance: .secret("k"))
+        let (result, _) = run("xxd -p /run/secrets/k > /hex", on: fs)
+        #expect(result.writtenFiles.first { $0.path == "/hex" }?.provenance == Provenance(secrets: ["k"], transforms: [.hex]))
+    }
+}

@@ -51,6 +51,24 @@ import Testing
         }
     }
 
+    @Test func credentialsFoundByDetectorsAreNeverRendered() throws {
+        let github = "gh" + "p_" + "aB3dE5fG7hJ9kL1mN2pQ4rS6tU8vW0xY2zA4"
+        let aws = "AK" + "IA" + "Z3Q7RX4MBN2KT5WP"
+        var fixture = ImageFixture()
+        fixture.config = ["Env": ["GITHUB_TOKEN=" + github], "Labels": ["k": aws]]
+        try fixture.layer("RUN /bin/sh -c git clone https://" + github + "@github.com/o/r # buildkit", [
+            .file("src/" + github + "/config", "aws_access_key_id=" + aws + "\n"),
+            .file("root/.git-credentials", "https://u:" + github + "@github.com\n"),
+        ])
+        let report = try ImageAuditor(secrets: []).audit(fixture.image(), name: "det")
+        #expect(Set(report.findings.map(\.secret)) == ["github-token", "aws-access-key-id", "credential-file"])
+        #expect(report.findings.allSatisfy { $0.severity == .exposure })
+        for output in [try report.renderJSON(), report.renderText(), try report.renderSARIF()] {
+            #expect(!output.contains(github))
+            #expect(!output.contains(aws))
+        }
+    }
+
     @Test func jsonHasImageCleanAndFindingsWithSortedKeys() throws {
         let finding = Finding(
             secret: "tok", severity: .leak, place: .layer, layer: 2, path: "app/token.txt", offset: 0, encoding: "raw",
@@ -89,3 +107,4 @@ import Testing
         #expect(results.allSatisfy { ($0["level"] as? String) == "error" || ($0["level"] as? String) == "warning" })
     }
 }
+

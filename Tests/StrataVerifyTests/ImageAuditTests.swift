@@ -53,6 +53,8 @@ struct Seen: Hashable, CustomStringConvertible {
         #expect(finding.offset == 0)
         #expect(finding.introducedBy?.createdBy == "RUN /bin/sh -c echo $TOKEN > /app/token.txt # buildkit")
         #expect(finding.introducedBy?.instruction == "RUN")
+        // History 1 is the empty ENV step; layer 1 was made by history 2.
+        #expect(finding.introducedBy?.history == 2)
         #expect(!report.clean)
     }
 
@@ -118,11 +120,127 @@ struct Seen: Hashable, CustomStringConvertible {
         ])
     }
 
+    @Test func replacingAParentDirectoryWithASymlinkMarksItRemoved() throws {
+        var fixture = ImageFixture()
+        try fixture.layer("RUN a", [.directory("app/"), .file("app/conf/tok", "tk-5c2e9a71b04d4f0e8a3b")])
+        try fixture.layer("RUN b", [.directory("app/"), .symlink("app/conf", target: "/etc/conf")])
+        let report = try auditor.audit(fixture.image(), name: "sym")
+        #expect(seen(report) == [Seen("tok", .layer, layer: 0, path: "app/conf/tok", "raw", removed: true)])
+    }
+
+    @Test func hostileFileNamesCannotDriveTheTerminal() throws {
+        var fixture = ImageFixture()
+        try fixture.layer("RUN a", [.file("x\u{1b}[2Jy", "tk-5c2e9a71b04d4f0e8a3b")])
+        let report = try auditor.audit(fixture.image(), name: "esc")
+        let text = report.renderText()
+        #expect(!text.contains("\u{1b}"))
+        #expect(text.contains("at x\\u{1b}[2Jy"))
+        #expect(try report.renderSARIF().contains("layer/0/x%1B%5B2Jy"))
+    }
+
     @Test func deletingAParentDirectoryMarksItRemoved() throws {
         var fixture = ImageFixture()
         try fixture.layer("RUN a", [.file("root/.cache/x/tok", "tk-5c2e9a71b04d4f0e8a3b")])
         try fixture.layer("RUN b", [.file("root/.wh..cache", "")])
         let report = try auditor.audit(fixture.image(), name: "dir")
         #expect(seen(report) == [Seen("tok", .layer, layer: 0, path: "root/.cache/x/tok", "raw", removed: true)])
+    }
+}
+
+@Suite struct AuditExtrasTests {
+    let auditor = ImageAuditor(secrets: [ImageAuditTests.token], detectors: [])
+
+    @Test func callerOriginsNameTheDockerfileLine() throws {
+        var fixture = ImageFixture()
+        try fixture.layer("RUN a", [.file("x", "tk-5c2e9a71b04d4f0e8a3b")])
+        let origin = Origin(line: 7, instruction: "RUN", stage: "build")
+        let report = try auditor.audit(fixture.image(), name: "o", origins: [0: origin])
+        #expect(report.findings.map(\.introducedBy) == [origin])
+        #expect(report.renderText().contains("— Dockerfile line 7 (RUN) in stage build"))
+    }
+
+    @Test func secretInAnExtendedAttributeIsFound() throws {
+        var writer = TarWriter()
+        writer.append(TarHeader(path: "bin/tool", kind: .file, xattrs: ["user.note": Array("tk-5c2e9a71b04d4f0e8a3b".utf8)]), contents: [1, 2, 3])
+        let image = InMemoryImage(configJSON: Array("{}".utf8), layers: [writer.finish()])
+        let report = try auditor.audit(image, name: "x")
+        #expect(report.findings.map(Seen.init) == [Seen("tok", .layer, layer: 0, path: "bin/tool", field: "xattr.user.note", "raw")])
+    }
+
+    @Test func logsAndProvenanceAreScannedAsBlobs() {
+        let log = Array("#5 [2/3] RUN echo dGstNWMyZTlhNzFiMDRkNGYwZThhM2I=\n#5 DONE\n".utf8)
+        let findings = auditor.scan(log, place: .log, path: "build.log")
+        #expect(findings.map(Seen.init) == [Seen("tok", .log, path: "build.log", "base64")])
+        #expect(auditor.scan(Array("{\"predicate\":{}}".utf8), place: .provenance).isEmpty)
+    }
+
+    @Test func redactReplacesEveryEncoding() {
+        let text = "curl -H 'X: tk-5c2e9a71b04d4f0e8a3b' && echo dGstNWMyZTlhNzFiMDRkNGYwZThhM2I="
+        #expect(auditor.redact(text) == "curl -H 'X: [redacted:tok]' && echo [redacted:tok]I=")
+    }
+}
+
+
+/// Hands out bytes one at a time, as a slow pipe or a peeking wrapper can.
+struct TrickleSource: ByteSource {
+    var bytes: [UInt8]
+    var offset = 0
+    mutating func read(upTo count: Int) throws -> [UInt8] {
+        guard count > 0, offset < bytes.count else { return [] }
+        offset += 1
+        return [bytes[offset - 1]]
+    }
+}
+
+@Suite struct TarShortReadTests {
+    /// Regression: `TarReader.next()` used to return nil (end of archive) when a short read
+    /// delivered a PAX header block, so a layer starting with a PAX entry looked empty.
+    @Test func paxEntryAfterShortReadIsStillRead() throws {
+        var writer = TarWriter()
+        writer.append(TarHeader(path: "bin/tool", kind: .file, xattrs: ["user.note": [1]]), contents: [1, 2, 3])
+        writer.append(TarHeader(path: "etc/x", kind: .file), contents: [4])
+        var reader = TarReader(TrickleSource(bytes: writer.finish()))
+        var paths: [String] = []
+        while let header = try reader.next() { paths.append(header.path) }
+        #expect(paths == ["bin/tool", "etc/x"])
+    }
+}
+
+@Suite struct ConfigFieldTests {
+    static let value = "tk-5c2e9a71b04d4f0e8a3b"
+
+    /// Each field's value as JSON, with `$` standing for the secret.
+    @Test(arguments: [
+        ("Env", #"["A=$"]"#),
+        ("Labels", #"{"k": "$"}"#),
+        ("Cmd", #"["run", "$"]"#),
+        ("Entrypoint", #"["/bin/app", "--token=$"]"#),
+        ("Healthcheck", #"{"Test": ["CMD", "curl", "-H", "$"]}"#),
+        ("OnBuild", #"["RUN echo $"]"#),
+        ("User", #""$""#),
+        ("WorkingDir", #""/srv/$""#),
+        ("Volumes", #"{"/data/$": {}}"#),
+        ("ExposedPorts", #"{"$/tcp": {}}"#),
+        ("StopSignal", #""$""#),
+    ])
+    func everyConfigFieldIsScanned(field: String, json: String) throws {
+        var fixture = ImageFixture()
+        let value = json.replacingOccurrences(of: "$", with: Self.value)
+        fixture.config = [field: try JSONSerialization.jsonObject(with: Data(value.utf8), options: [.fragmentsAllowed])]
+        let report = try ImageAuditor(secrets: [ImageAuditTests.token], detectors: []).audit(fixture.image(), name: "f")
+        #expect(report.findings.map(Seen.init) == [Seen("tok", .config, field: field, "raw")])
+    }
+
+    @Test func historyCommentsAndTopLevelFieldsAreScanned() throws {
+        var fixture = ImageFixture()
+        fixture.emptyStep("ARG X")
+        fixture.history[0]["comment"] = "built with " + Self.value
+        var image = try fixture.image()
+        var root = try #require(try JSONSerialization.jsonObject(with: Data(image.configJSON)) as? [String: Any])
+        root["author"] = "ops <" + Self.value + ">"
+        image.configJSON = [UInt8](try JSONSerialization.data(withJSONObject: root))
+        let report = try ImageAuditor(secrets: [ImageAuditTests.token], detectors: []).audit(image, name: "h")
+        #expect(Set(report.findings.map(Seen.init)) == [Seen("tok", .history, field: "comment", "raw"), Seen("tok", .config, field: "author", "raw")])
+        #expect(report.findings.first { $0.place == .history }?.index == 0)
     }
 }

@@ -64,6 +64,28 @@ import Testing
         #expect(pattern("xxd", in: SecretSpec(id: "a", text: "abcde")) == [Array("6162 6364 65".utf8), Array("61 6263 6465".utf8)])
     }
 
+    @Test func secretFileWithTrailingNewlineAlsoMatchesWithoutIt() {
+        let spec = SecretSpec(id: "tok", text: "tk-5c2e9a71b04d4f0e8a3b\n")
+        let scanner = SecretScanner(secrets: [spec])
+        let found = scanner.matches(in: Array("TOKEN=tk-5c2e9a71b04d4f0e8a3b;".utf8))
+        #expect(found.map { scanner.patterns[$0.pattern].encoding } == ["raw"])
+        #expect(found.map { scanner.patterns[$0.pattern].secretLength } == [24])
+        // sha256sum of `$(cat secret)` is the digest of the trimmed value.
+        #expect(pattern("sha256", in: spec).count == 2)
+    }
+
+    @Test func longSecretsAreSearchedByTheirFirstBytes() {
+        var generator = SplitMix(seed: 7)
+        let key = SecretSpec(id: "pem", value: Array("-----BEGIN PRIVATE KEY-----\n".utf8) + (0..<3000).map { _ in UInt8(ascii: "A") + UInt8(generator.next() % 26) })
+        #expect(key.patterns.allSatisfy { $0.bytes.count <= SecretPattern.maximumLength })
+        #expect(key.patterns.allSatisfy { $0.secretLength == 3028 })
+        let scanner = SecretScanner(secrets: [key])
+        let text = Array("stored: ".utf8) + key.value + Array(" and ".utf8) + Array(Data(key.value).base64EncodedString().utf8)
+        let found = scanner.matches(in: text)
+        #expect(found.map { scanner.patterns[$0.pattern].encoding } == ["raw", "base64"])
+        #expect(found.first?.offset == 8)
+    }
+
     @Test func shortSecretsOnlyMatchRaw() {
         let short = SecretSpec(id: "pin", text: "123")
         #expect(short.patterns.map(\.encoding) == ["raw"])

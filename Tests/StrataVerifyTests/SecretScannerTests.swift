@@ -101,9 +101,17 @@ func runTool(_ arguments: [String], input: [UInt8]) throws -> [UInt8] {
         #expect(found == [SecretMatch(pattern: scanner.patterns.firstIndex { $0.encoding == "hex" } ?? -1, offset: 5, span: hex.count + 3)])
     }
 
-    @Test func benchmarkReportsThroughput() {
+    @Test func benchmarkReportsThroughput() throws {
         let result = ScannerBenchmark.run(megabytes: 2, secretCount: 2)
         #expect(result.bytes == 2 << 20)
+        #expect(result.patterns > 20)
         #expect(result.megabytesPerSecond > 0)
+        let withDetectors = ScannerBenchmark.run(megabytes: 2, secretCount: 2, detectors: true)
+        #expect(withDetectors.matches == 0)
+        let audit = try ScannerBenchmark.runAudit(megabytes: 2, secretCount: 2)
+        #expect(audit.matches == 0)
+        print(result)
+        print(withDetectors)
+        print("audit:", audit)
     }
 }

@@ -25,7 +25,7 @@ struct Base64Program: ShellProgram {
                 i += width
             }
         } else {
-            out = encoded + [0x0A]
+            out = encoded
         }
         if encoded.isEmpty { out = [] }
         try shell.writeOut(out, provenance: data.provenance.applying(.base64))

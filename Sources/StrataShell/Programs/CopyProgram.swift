@@ -30,7 +30,11 @@ struct CopyProgram: ShellProgram {
         }
         var status: Int32 = 0
         for source in sources {
-            let target = destIsDir ? ShellPath.join(destPath, ShellPath.base(ShellPath.resolve(source, in: "/"))) : destPath
+            var trimmed = source
+            while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
+            let base = ShellPath.base(trimmed)
+            // `cp -r dir/. dest` copies the contents: the last component names no new entry.
+            let target = destIsDir && base != "." ? ShellPath.join(destPath, ShellPath.base(ShellPath.resolve(source, in: "/"))) : destPath
             if try !copy(shell, source: shell.absolute(source), display: source, to: target, displayTarget: destIsDir ? ShellPath.join(destination, ShellPath.base(source)) : destination, options: options, topLevel: true) {
                 status = 1
             }

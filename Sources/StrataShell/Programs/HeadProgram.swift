@@ -6,8 +6,11 @@ struct HeadProgram: ShellProgram {
         let name = invocation.name
         var arguments = invocation.arguments
         // Old-style `head -5`.
-        arguments = arguments.map { arg in
-            if arg.text.count > 1, arg.text.hasPrefix("-"), arg.text.dropFirst().allSatisfy(\.isNumber) { return ShellString("-n" + arg.text.dropFirst()) }
+        arguments = arguments.enumerated().map { index, arg in
+            let previous = index > 0 ? arguments[index - 1].text : ""
+            if previous != "-n" && previous != "-c", arg.text.count > 1, arg.text.hasPrefix("-"), arg.text.dropFirst().allSatisfy(\.isNumber) {
+                return ShellString("-n" + arg.text.dropFirst())
+            }
             return arg
         }
         let parsed = ParsedOptions(arguments, flags: "qvf", valued: "nc")
@@ -38,6 +41,17 @@ struct HeadProgram: ShellProgram {
                 } else {
                     out += fromStart ? Array(data.bytes.dropFirst(max(0, count - 1))) : Array(data.bytes.suffix(count))
                 }
+                continue
+            }
+            if name == "head" && !negative {
+                // Only scan as far as needed: the input may be large.
+                var seen = 0
+                var end = 0
+                while end < data.bytes.count && seen < count {
+                    if data.bytes[end] == 0x0A { seen += 1 }
+                    end += 1
+                }
+                out += data.bytes[..<end]
                 continue
             }
             let lines = splitLinesKeepingEnd(data.bytes)

@@ -25,13 +25,14 @@ struct IdProgram: ShellProgram {
         } else if parsed.has("g") {
             try shell.writeOut((parsed.has("n") ? groupName ?? String(gid) : String(gid)) + "\n")
         } else {
-            var groups = [gid]
+            // A named user lists its primary group; the running process only its supplementary ones.
+            var groups = parsed.operands.isEmpty ? [] : [gid]
             for entry in UserDatabase.entries("/etc/group", shell) where entry.count > 3 {
                 if let name = userName, entry[3].split(separator: ",").contains(Substring(name)), let g = Int(entry[2]), !groups.contains(g) { groups.append(g) }
             }
             func label(_ id: Int, _ name: String?) -> String { name.map { "\(id)(\($0))" } ?? String(id) }
             let list = groups.map { label($0, UserDatabase.groupName($0, shell)) }.joined(separator: ",")
-            try shell.writeOut("uid=\(label(uid, userName)) gid=\(label(gid, groupName)) groups=\(list)\n")
+            try shell.writeOut("uid=\(label(uid, userName)) gid=\(label(gid, groupName))" + (groups.isEmpty ? "" : " groups=\(list)") + "\n")
         }
         return 0
     }

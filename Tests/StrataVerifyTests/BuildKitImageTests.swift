@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+@testable import StrataVerify
+
+/// Audits images built by the real BuildKit of this machine's docker daemon (no network,
+/// a `FROM scratch` image around the static busybox). Skipped when there is no daemon.
+@Suite(.enabled(if: FileManager.default.fileExists(atPath: "/var/run/docker.sock") && FileManager.default.isExecutableFile(atPath: "/usr/bin/docker")))
+struct BuildKitImageTests {
+    static let value = "tk-5c2e9a71b04d4f0e8a3b"
+
+    /// Runs docker with BuildKit on; returns its exit status.
+    @discardableResult
+    func docker(_ arguments: [String], in directory: URL) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/docker")
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.environment = ProcessInfo.processInfo.environment.merging(["DOCKER_BUILDKIT": "1"]) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    @Test func secretWrittenThenDeletedIsFoundInItsLayer() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("strata-verify-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.copyItem(atPath: "/usr/bin/busybox", toPath: directory.appendingPathComponent("busybox").path)
+        try Data(Self.value.utf8).write(to: directory.appendingPathComponent("tok"))
+        let bb = "/bin/busybox"
+        try Data("""
+            FROM scratch
+            COPY busybox /bin/busybox
+            RUN --mount=type=secret,id=tok ["\(bb)", "sh", "-c", "\(bb) mkdir -p /app && \(bb) cat /run/secrets/tok > /app/leak.txt && \(bb) base64 /run/secrets/tok > /app/leak.b64"]
+            RUN ["\(bb)", "rm", "/app/leak.txt"]
+            ENV MODE=prod
+
+            """.utf8).write(to: directory.appendingPathComponent("Dockerfile"))
+        let tag = "strata-verify-test:\(UUID().uuidString.prefix(8).lowercased())"
+        let built = try docker(["build", "--network=none", "--secret", "id=tok,src=tok", "-t", tag, "."], in: directory)
+        try #require(built == 0)
+        defer { _ = try? docker(["rmi", tag], in: directory) }
+        try #require(try docker(["save", tag, "-o", "image.tar"], in: directory) == 0)
+
+        let image = try DockerArchiveImage(path: directory.appendingPathComponent("image.tar").path)
+        let report = try ImageAuditor(secrets: [SecretSpec(id: "tok", text: Self.value)]).audit(image, name: tag)
+        #expect(Set(report.findings.map(Seen.init)) == [
+            Seen("tok", .layer, layer: 1, path: "app/leak.txt", "raw", removed: true),
+            Seen("tok", .layer, layer: 1, path: "app/leak.b64", "base64", removed: false),
+        ])
+        #expect(report.findings.allSatisfy { $0.introducedBy?.instruction == "RUN" })
+        #expect(report.findings.allSatisfy { $0.introducedBy?.createdBy?.hasPrefix("RUN /bin/busybox sh -c") == true })
+        #expect(!report.renderText().contains(Self.value))
+    }
+}
