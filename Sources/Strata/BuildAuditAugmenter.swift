@@ -32,7 +32,9 @@ struct BuildAuditAugmenter {
                     length: 0))
             }
         }
-        return AuditReport(image: report.image, findings: findings)
+        var augmented = AuditReport(image: report.image, findings: findings)
+        augmented.truncated = report.truncated
+        return augmented
     }
 
     /// Points a layer finding at the Dockerfile line whose step made that layer.
