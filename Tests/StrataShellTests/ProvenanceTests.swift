@@ -90,3 +90,19 @@ import Testing
         #expect(result.writtenFiles.first { $0.path == "/pw" }?.provenance == Provenance(secrets: ["db"], transforms: [.substituted]))
     }
 }
+
+extension AwkProvenanceTests {
+    @Test func awkRedirectedOutputIsDerived() throws {
+        var fs = try makeImageFileSystem()
+        try fs.seed("/run/secrets/db", "user pass\n", provenance: .secret("db"))
+        let (result, _) = run("awk '{print $1 > \"/u\"}' /run/secrets/db", on: fs)
+        #expect(result.writtenFiles.first { $0.path == "/u" }?.provenance.secrets == ["db"])
+    }
+}
+
+extension ProvenanceTests {
+    @Test func hardLinkToSecretIsDerived() throws {
+        let (result, _) = run("ln /run/secrets/k /hard", on: try imageWithSecret())
+        #expect(result.writtenFiles.first { $0.path == "/hard" }?.provenance.secrets == ["k"])
+    }
+}

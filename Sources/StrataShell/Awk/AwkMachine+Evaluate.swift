@@ -121,7 +121,9 @@ extension AwkMachine {
                 rebuildRecord()
             }
         case .field(let index): setField(Int(try evaluate(index).number), value.string)
-        case .element(let name, let key): arrays[name, default: [:]][try evaluate(key).string] = value
+        case .element(let name, let key):
+            let k = try evaluate(key).string
+            arrays[name, default: [:]][k] = value
         default: break
         }
     }

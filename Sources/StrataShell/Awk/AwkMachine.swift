@@ -31,6 +31,8 @@ struct AwkMachine {
     var files: [String: (append: Bool, data: [UInt8])] = [:]
     var rangeActive: [Bool]
     var regexCache: [String: Regex] = [:]
+    /// Provenance of the input records, carried into files the program writes.
+    var inputProvenance = Provenance.clean
 
     init(rules: [AwkRule], shell: Interpreter, assignments: [(String, String)], fieldSeparator: String?) {
         self.rules = rules
@@ -162,7 +164,7 @@ struct AwkMachine {
         try shell.writeOut(output, provenance: .clean)
         output = []
         for (path, file) in files.sorted(by: { $0.key < $1.key }) {
-            _ = try shell.writeFile(path, ProvenancedBytes(file.data), append: file.append)
+            _ = try shell.writeFile(path, ProvenancedBytes(file.data, provenance: inputProvenance), append: file.append)
         }
         files = [:]
     }

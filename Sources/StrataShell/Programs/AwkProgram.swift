@@ -60,6 +60,7 @@ struct AwkProgram: ShellProgram {
             }
         }
         var machine = AwkMachine(rules: rules, shell: shell, assignments: assignments, fieldSeparator: separator)
+        machine.inputProvenance = provenance.applying(.substituted)
         let sink = OutputSink(.pipe)
         let saved = shell.fds[1]
         shell.fds[1] = .output(sink)
