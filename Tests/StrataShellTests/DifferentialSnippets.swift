@@ -1,7 +1,7 @@
 /// Shell snippets of the kinds Dockerfile `RUN` lines contain. Paths are relative: both sides
 /// run in a fresh copy of the same seeded tree.
 enum DifferentialSnippets {
-    static let all: [String] = basics + quoting + expansions + control + redirections + files + text + config + errors + more + dockerfile + ashExtensions + dumps + awk
+    static let all: [String] = basics + quoting + expansions + control + redirections + files + text + config + errors + more + dockerfile + ashExtensions + dumps + awk + brackets
 
     static let basics: [String] = [
         "echo hello world",
@@ -824,5 +824,17 @@ extension DifferentialSnippets {
         "printf 'b 2\\na 1\\n' | awk '{print $2, $1}' | sort",
         "awk 'BEGIN { print 1/3 }'",
         "awk 'BEGIN { print 7%3, int(3.9), -7%3 }'",
+    ]
+}
+
+extension DifferentialSnippets {
+    /// Bracket characters that are not patterns.
+    static let brackets: [String] = [
+        "echo [",
+        "echo a[b",
+        "echo data/[a",
+        "echo ]x[",
+        "touch '[x'; echo [x",
+        "echo data/[ab].txt data/[!a-z]*",
     ]
 }
