@@ -115,7 +115,7 @@ struct Regex {
                 switch inner {
                 case .byte, .any, .set:
                     var count = 0
-                    while (max == nil || count < max!) && single(inner, pos + count) { count += 1 }
+                    while (max.map { count < $0 } ?? true) && single(inner, pos + count) { count += 1 }
                     if count < min { return nil }
                     var k = count
                     while k >= min {
@@ -143,7 +143,7 @@ struct Regex {
         }
 
         mutating func matchRepeat(_ node: Node, _ min: Int, _ max: Int?, _ count: Int, _ pos: Int, _ next: (inout Matcher, Int) -> Int?) -> Int? {
-            if max == nil || count < max! {
+            if max.map({ count < $0 }) ?? true {
                 let attempt = match(node, pos) { matcher, end in
                     if end == pos { return nil }
                     return matcher.matchRepeat(node, min, max, count + 1, end, next)

@@ -103,13 +103,16 @@ enum ShellPattern {
         }
     }
 
-    /// Whether the pattern has an unescaped `*`, `?` or `[`.
+    /// Whether the pattern has an unescaped `*`, `?`, or `[` with a `]` after it (a lone `[`,
+    /// as in the `[` command, is literal).
     static func hasMagic(_ pattern: String) -> Bool {
         var escaped = false
+        var openBracket = false
         for c in pattern {
             if escaped { escaped = false; continue }
             if c == "\\" { escaped = true; continue }
-            if c == "*" || c == "?" || c == "[" { return true }
+            if c == "*" || c == "?" { return true }
+            if c == "[" { openBracket = true } else if c == "]" && openBracket { return true }
         }
         return false
     }

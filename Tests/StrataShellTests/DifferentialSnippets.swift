@@ -1,7 +1,7 @@
 /// Shell snippets of the kinds Dockerfile `RUN` lines contain. Paths are relative: both sides
 /// run in a fresh copy of the same seeded tree.
 enum DifferentialSnippets {
-    static let all: [String] = basics + quoting + expansions + control + redirections + files + text + config + errors + more + dockerfile + ashExtensions + dumps
+    static let all: [String] = basics + quoting + expansions + control + redirections + files + text + config + errors + more + dockerfile + ashExtensions + dumps + awk + brackets
 
     static let basics: [String] = [
         "echo hello world",
@@ -764,10 +764,79 @@ extension DifferentialSnippets {
         "od -An -tx1 data/words",
         "od data/a.txt",
         "printf 'ab' | od -c",
-        "printf '\\001\\002\\t' | od -c",
+        "printf '\\001\\377\\t' | od -c",
+        "printf '\\200\\377' > bin.dat; wc -c bin.dat",
+        "echo -e '\\0377' | od -An -tx1",
         "od -tx1 data/a.txt",
         "printf '' | od -c",
         "od -A n -t x1 data/a.txt | tr -d ' \\n'; echo",
         "echo -n hi | xxd -p",
+    ]
+}
+
+extension DifferentialSnippets {
+    /// The awk one-liners Dockerfiles use.
+    static let awk: [String] = [
+        "awk '{print $1}' data/words",
+        "awk '{print $NF}' data/words",
+        "awk -F, '{print $2}' data/csv",
+        "awk -F: '{print $1}' etc/passwd | head -n 3",
+        "awk -F, 'NR>1 {print $1, $3}' data/csv",
+        "awk 'NR==2' data/b.txt",
+        "awk '/e$/' data/b.txt",
+        "awk '/^t/ {print NR\": \"$0}' data/b.txt",
+        "awk '{s+=$1} END {print s}' data/nums",
+        "awk '{print NF}' data/words",
+        "awk 'length > 4' data/b.txt",
+        "awk 'BEGIN {print \"start\"} END {print NR}' data/a.txt",
+        "awk -F= '/port/ {gsub(/ /, \"\", $2); print $2}' app/config.ini",
+        "awk '!seen[$0]++' data/nums",
+        "awk '{print toupper($0)}' data/a.txt",
+        "awk '{print length($0)}' data/a.txt",
+        "awk '{print substr($0, 2, 3)}' data/a.txt",
+        "awk -v name=x '{print name $0}' data/a.txt",
+        "awk 'BEGIN {printf \"%s-%d\\n\", \"a\", 42}'",
+        "awk '{printf \"%-6s|\\n\", $1}' data/a.txt",
+        "awk -F, '$2 > 28 {print $1}' data/csv",
+        "awk '$1 == \"beta\" {print \"found\"}' data/a.txt",
+        "awk '{ if ($1 > 5) print \"big\", $1; else print \"small\", $1 }' data/nums",
+        "awk 'BEGIN { for (i = 1; i <= 3; i++) print i }'",
+        "awk '{sub(/a/, \"A\"); print}' data/a.txt",
+        "awk '{n = gsub(/a/, \"A\"); print n, $0}' data/a.txt",
+        "awk '/two/,/four/' data/b.txt",
+        "awk 'END {print $0}' data/b.txt",
+        "awk '{ $2 = \"X\"; print }' data/words",
+        "awk 'BEGIN { OFS = \"-\" } { $1 = $1; print }' data/words",
+        "awk '{print $1 > \"out.txt\"} END {print \"done\"}' data/words; cat out.txt",
+        "echo '1 2 3' | awk '{print $1 + $2 + $3}'",
+        "echo 'a:b:c' | awk -F: '{print $2}'",
+        "echo '3.5 2' | awk '{print $1 * $2}'",
+        "echo 10 | awk '{print $1 / 4}'",
+        "echo 'x' | awk '{print index(\"hello\", \"l\")}'",
+        "echo 'a b c' | awk '{n = split($0, parts, \" \"); print n, parts[2]}'",
+        "awk 'NR % 2 == 0' data/b.txt",
+        "awk 'NR <= 2 {next} {print}' data/a.txt",
+        "awk '{ exit 3 } END { print \"end\" }' data/a.txt; echo $?",
+        "awk -F, -v OFS=';' '{print $1, $2}' data/csv",
+        "awk '$0 ~ /^[a-z]+$/ {c++} END {print c}' data/b.txt",
+        "awk '$1 !~ /e/' data/b.txt",
+        "echo 'key=value' | awk -F= '{print $2}'",
+        "awk 'BEGIN { x = \"abc\"; print length(x), toupper(substr(x, 2)) }'",
+        "awk '{ total += length($0) } END { printf \"%d chars\\n\", total }' data/a.txt",
+        "printf 'b 2\\na 1\\n' | awk '{print $2, $1}' | sort",
+        "awk 'BEGIN { print 1/3 }'",
+        "awk 'BEGIN { print 7%3, int(3.9), -7%3 }'",
+    ]
+}
+
+extension DifferentialSnippets {
+    /// Bracket characters that are not patterns.
+    static let brackets: [String] = [
+        "echo [",
+        "echo a[b",
+        "echo data/[a",
+        "echo ]x[",
+        "touch '[x'; echo [x",
+        "echo data/[ab].txt data/[!a-z]*",
     ]
 }

@@ -79,3 +79,30 @@ import Testing
         #expect(result.writtenFiles.first { $0.path == "/hex" }?.provenance == Provenance(secrets: ["k"], transforms: [.hex]))
     }
 }
+
+/// awk output derives from its input.
+@Suite struct AwkProvenanceTests {
+    @Test func awkFieldOfSecretIsDerived() throws {
+        var fs = try makeImageFileSystem()
+        try fs.seed("/run/secrets/db", "user pass\n", provenance: .secret("db"))
+        let (result, _) = run("awk '{print $2}' /run/secrets/db > /pw", on: fs)
+        #expect(result.exitStatus == 0)
+        #expect(result.writtenFiles.first { $0.path == "/pw" }?.provenance == Provenance(secrets: ["db"], transforms: [.substituted]))
+    }
+}
+
+extension AwkProvenanceTests {
+    @Test func awkRedirectedOutputIsDerived() throws {
+        var fs = try makeImageFileSystem()
+        try fs.seed("/run/secrets/db", "user pass\n", provenance: .secret("db"))
+        let (result, _) = run("awk '{print $1 > \"/u\"}' /run/secrets/db", on: fs)
+        #expect(result.writtenFiles.first { $0.path == "/u" }?.provenance.secrets == ["db"])
+    }
+}
+
+extension ProvenanceTests {
+    @Test func hardLinkToSecretIsDerived() throws {
+        let (result, _) = run("ln /run/secrets/k /hard", on: try imageWithSecret())
+        #expect(result.writtenFiles.first { $0.path == "/hard" }?.provenance.secrets == ["k"])
+    }
+}

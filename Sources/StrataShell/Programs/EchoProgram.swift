@@ -12,11 +12,11 @@ struct EchoProgram: ShellProgram {
             }
             args.removeFirst()
         }
-        var text = args.map(\.text).joined(separator: " ")
+        var bytes = Array(args.map(\.text).joined(separator: " ").utf8)
         var stop = false
-        if escapes { (text, stop) = Escapes.interpret(text, octalNeedsZero: true) }
-        if newline && !stop { text += "\n" }
-        try shell.writeOut(Array(text.utf8), provenance: invocation.argumentProvenance.applying(.copied))
+        if escapes { (bytes, stop) = Escapes.interpretBytes(String(decoding: bytes, as: UTF8.self), octalNeedsZero: true) }
+        if newline && !stop { bytes.append(0x0A) }
+        try shell.writeOut(bytes, provenance: invocation.argumentProvenance.applying(.copied))
         return 0
     }
 }

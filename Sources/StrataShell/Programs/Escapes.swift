@@ -2,6 +2,12 @@
 enum Escapes {
     /// The text with escapes replaced; `stop` is true when `\c` ended output.
     static func interpret(_ text: String, octalNeedsZero: Bool) -> (String, stop: Bool) {
+        let (bytes, stop) = interpretBytes(text, octalNeedsZero: octalNeedsZero)
+        return (String(decoding: bytes, as: UTF8.self), stop)
+    }
+
+    /// The bytes the escapes stand for: `\377` is one byte, not valid UTF-8 on its own.
+    static func interpretBytes(_ text: String, octalNeedsZero: Bool) -> ([UInt8], stop: Bool) {
         var out: [UInt8] = []
         let bytes = Array(text.utf8)
         var i = 0
@@ -20,7 +26,7 @@ enum Escapes {
             case UInt8(ascii: "v"): out.append(0x0B)
             case UInt8(ascii: "e"): out.append(0x1B)
             case UInt8(ascii: "\\"): out.append(0x5C)
-            case UInt8(ascii: "c"): return (String(decoding: out, as: UTF8.self), true)
+            case UInt8(ascii: "c"): return (out, true)
             case UInt8(ascii: "x"):
                 var value = 0
                 var count = 0
@@ -36,7 +42,7 @@ enum Escapes {
                 out += [0x5C, e]
             }
         }
-        return (String(decoding: out, as: UTF8.self), false)
+        return (out, false)
     }
 
     static func hexValue(_ b: UInt8) -> Int? {

@@ -45,7 +45,9 @@ struct LinkProgram: ShellProgram {
                 } else {
                     try shell.fs.hardlink(existing: shell.absolute(target), at: path)
                 }
-                shell.record(path, .clean)
+                // A hard link shares the bytes, so it shares their provenance.
+                let shared = parsed.has("s") ? .clean : ((try? shell.fs.readFile(path))?.provenance ?? .clean)
+                shell.record(path, shared.applying(.copied))
             } catch {
                 shell.programError("ln", "\(display): \(error.message)")
                 status = 1

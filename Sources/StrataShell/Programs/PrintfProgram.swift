@@ -10,7 +10,7 @@ struct PrintfProgram: ShellProgram {
             return 1
         }
         var rest = Array(args.dropFirst())
-        var output = ""
+        var output: [UInt8] = []
         var status: Int32 = 0
         let provenance = invocation.argumentProvenance
         repeat {
@@ -19,12 +19,12 @@ struct PrintfProgram: ShellProgram {
             output += text
             if stop || rest.count == consumedBefore { break }
         } while !rest.isEmpty
-        try shell.writeOut(Array(output.utf8), provenance: provenance.applying(.copied))
+        try shell.writeOut(output, provenance: provenance.applying(.copied))
         return status
     }
 
-    private static func formatOnce(_ f: [Character], _ args: inout [ShellString], _ status: inout Int32, _ shell: Interpreter) -> (String, Bool) {
-        var out = ""
+    private static func formatOnce(_ f: [Character], _ args: inout [ShellString], _ status: inout Int32, _ shell: Interpreter) -> ([UInt8], Bool) {
+        var builder = ByteBuilder()
         var i = 0
         func nextArg() -> String? { args.isEmpty ? nil : args.removeFirst().text }
         while i < f.count {
@@ -45,14 +45,14 @@ struct PrintfProgram: ShellProgram {
                         j -= 1
                     }
                 }
-                let (text, stop) = Escapes.interpret(escape, octalNeedsZero: false)
-                out += text
-                if stop { return (out, true) }
+                let (text, stop) = Escapes.interpretBytes(escape, octalNeedsZero: false)
+                builder += text
+                if stop { return (builder.bytes, true) }
                 i = j + 1
                 continue
             }
-            guard c == "%", i + 1 < f.count else { out.append(c); i += 1; continue }
-            if f[i + 1] == "%" { out.append("%"); i += 2; continue }
+            guard c == "%", i + 1 < f.count else { builder.append(c); i += 1; continue }
+            if f[i + 1] == "%" { builder.append("%"); i += 2; continue }
             var j = i + 1
             var flags = ""
             while j < f.count, "-+ #0".contains(f[j]) { flags.append(f[j]); j += 1 }
@@ -70,18 +70,20 @@ struct PrintfProgram: ShellProgram {
                 precision = p
             }
             while j < f.count, "lhqjzt".contains(f[j]) { j += 1 }
-            guard j < f.count else { out += String(f[i...]); break }
+            guard j < f.count else { builder += String(f[i...]); break }
             let conversion = f[j]
             i = j + 1
             var body: String
+            var rawBody: [UInt8]?
             switch conversion {
             case "s":
                 body = nextArg() ?? ""
                 if let precision, let p = Int(precision) { body = String(body.prefix(p)) }
             case "b":
-                let (text, stop) = Escapes.interpret(nextArg() ?? "", octalNeedsZero: true)
-                body = text
-                if stop { out += pad(body, flags, width); return (out, true) }
+                let (text, stop) = Escapes.interpretBytes(nextArg() ?? "", octalNeedsZero: true)
+                body = String(decoding: text, as: UTF8.self)
+                rawBody = text
+                if stop { builder += padBytes(text, flags, width); return (builder.bytes, true) }
             case "c":
                 body = (nextArg() ?? "").first.map(String.init) ?? ""
             case "d", "i", "u", "x", "X", "o":
@@ -112,11 +114,17 @@ struct PrintfProgram: ShellProgram {
             default:
                 shell.writeError("\(shell.arg0): %\(conversion): invalid format")
                 status = 1
-                return (out, true)
+                return (builder.bytes, true)
             }
-            out += pad(body, flags, width)
+            if let rawBody { builder += padBytes(rawBody, flags, width) } else { builder += pad(body, flags, width) }
         }
-        return (out, false)
+        return (builder.bytes, false)
+    }
+
+    private static func padBytes(_ body: [UInt8], _ flags: String, _ width: String) -> [UInt8] {
+        guard let w = Int(width), body.count < w else { return body }
+        let fill = [UInt8](repeating: 0x20, count: w - body.count)
+        return flags.contains("-") ? body + fill : fill + body
     }
 
     private static func pad(_ body: String, _ flags: String, _ width: String) -> String {
@@ -168,4 +176,14 @@ struct PrintfProgram: ShellProgram {
 
 extension String {
     var trimmingLeadingSpaces: String { String(drop(while: { $0 == " " || $0 == "\t" })) }
+}
+
+/// Output under construction as bytes, so escapes can produce any byte.
+struct ByteBuilder {
+    var bytes: [UInt8] = []
+
+    mutating func append(_ c: Character) { bytes += Array(String(c).utf8) }
+
+    static func += (lhs: inout ByteBuilder, rhs: String) { lhs.bytes += Array(rhs.utf8) }
+    static func += (lhs: inout ByteBuilder, rhs: [UInt8]) { lhs.bytes += rhs }
 }
