@@ -31,8 +31,8 @@ let package = Package(
         .target(name: "StrataFrontend", dependencies: ["StrataDockerfile", "StrataLLB", "StrataOCI"]),
         // Immutable snapshots, layer diff and apply.
         .target(name: "StrataFS", dependencies: ["StrataSupport", "StrataArchive", "StrataStore"]),
-        // The simulated shell and program models.
-        .target(name: "StrataShell", dependencies: ["StrataSupport"]),
+        // The simulated shell and program models (tar and gzip through StrataArchive).
+        .target(name: "StrataShell", dependencies: ["StrataSupport", "StrataArchive"]),
         // Scheduler, cache keys, executor.
         .target(
             name: "StrataSolver",
