@@ -10,9 +10,11 @@ struct BuildAuditAugmenter {
     let converted: ConvertedBuild
     let result: SolvedState
     let logExposures: [(vertex: String, secret: String)]
+    /// Exposures found on the builder: stages the image does not ship, cache mounts.
+    var builderFindings: [Finding] = []
 
     func augment(_ report: AuditReport) -> AuditReport {
-        var findings = report.findings.map(locate)
+        var findings = report.findings.map(locate) + builderFindings
         for (vertex, secret) in logExposures {
             let step = converted.steps.values.first { vertex.hasSuffix($0.instruction) || vertex.contains($0.instruction) }
             findings.append(Finding(

@@ -8,6 +8,8 @@ public struct BuildRequest: Sendable {
     public var dockerfile: URL?
     public var tags: [String]
     public var buildArgs: [String: String]
+    /// Build arguments whose values must not reach the image (`--sensitive-arg NAME`).
+    public var sensitiveArgs: [String] = []
     public var secrets: [SecretSource]
     public var target: String?
     public var noCache: Bool

@@ -84,11 +84,14 @@ extension Engine {
                 onEvent(.failed(step: numbering.number(vertex.id), message: message))
             }
         }
-        let result: SolvedState
+        // The target and every stage it needs, in one pass: the audit also looks at stages the
+        // image does not ship.
+        let stageRoots = converted.stages.filter { $0.reachable && $0.index != converted.targetStage }.compactMap(\.root)
+        let results: [Digest: SolvedState]
         let report: Solver<BuildExecutor>.Report
         do {
             // Blobs and cache records are written atomically; the index locks itself.
-            (result, report) = try solver.solve(converted.definition, root: converted.root)
+            (results, report) = try solver.solve(converted.definition, roots: stageRoots + [converted.root])
         } catch let error as SolveError {
             guard let failure else { throw error }
             let range = failure.vertex.source
@@ -97,10 +100,21 @@ extension Engine {
                 message: failure.message)
         }
 
+        guard let result = results[converted.root] else { throw SolveError.missingVertex(converted.root) }
         let exported = try export(result, image: converted.image, epoch: request.epoch, tags: request.tags)
-        let auditor = ImageAuditor(secrets: secrets.sorted { $0.key < $1.key }.map { SecretSpec(id: $0.key, value: $0.value) })
+        var specs = secrets.sorted { $0.key < $1.key }.map { SecretSpec(id: $0.key, value: $0.value) }
+        // A build argument the user marks sensitive is looked for like a secret: its value must
+        // not reach the history or config either.
+        for name in request.sensitiveArgs.sorted() {
+            if let value = request.buildArgs[name], !value.isEmpty { specs.append(SecretSpec(id: "build-arg:\(name)", text: value)) }
+        }
+        let auditor = ImageAuditor(secrets: specs)
         var audit = try auditor.audit(StoredAuditableImage(store: store, manifest: exported.manifest, configJSON: exported.configJSON), name: request.tags.first ?? exported.id.short)
-        audit = BuildAuditAugmenter(converted: converted, result: result, logExposures: executor.logExposures).augment(audit)
+        let builder = BuilderAudit(store: store, auditor: auditor, converted: converted)
+        let stageFindings = try builder.stageFindings(results: results, finalLayers: Set(result.layers.map(\.diffID)))
+        let extra = stageFindings.flatMap(\.findings) + (try builder.cacheMountFindings(executor: executor))
+        audit = BuildAuditAugmenter(converted: converted, result: result, logExposures: executor.logExposures, builderFindings: extra).augment(audit)
+        try saveStageReport(converted: converted, stageFindings: stageFindings, audit: audit, image: exported.id)
         let executed = report.executed.compactMap { converted.definition[$0] }.filter { if case .source = $0.op { return false }; return true }.map(\.name)
         let explanations = converted.definition.closure(of: converted.root).compactMap { vertex -> String? in
             guard let explanation = report.explanations[vertex.id] else { return nil }
@@ -109,6 +123,31 @@ extension Engine {
         return BuildOutcome(
             imageID: exported.id.description, manifestDigest: exported.manifestDigest.description, tags: request.tags, report: audit,
             cachedSteps: cachedSteps, executedSteps: executed, cacheExplanations: explanations)
+    }
+
+    /// Keeps `strata audit --stages` answerable for this image.
+    func saveStageReport(converted: ConvertedBuild, stageFindings: [(stage: StageSummary, findings: [StrataVerify.Finding])], audit: AuditReport, image: Digest) throws {
+        let byStage = Dictionary(stageFindings.map { ($0.stage.index, $0.findings) }, uniquingKeysWith: { $1 })
+        let finalSecrets = Set(audit.findings.filter { $0.place == .layer && $0.severity == .leak }.map(\.secret))
+        let stages = converted.stages.filter(\.reachable).map { stage in
+            StageReport.Stage(
+                index: stage.index, name: stage.displayName.isEmpty ? "stage-\(stage.index)" : stage.displayName,
+                inFinalImage: stage.index == converted.targetStage, mountedSecrets: stage.mountedSecrets,
+                secretsInLayers: stage.index == converted.targetStage ? finalSecrets.sorted() : Set((byStage[stage.index] ?? []).map(\.secret)).sorted(),
+                readsFrom: stage.dependencies.map { index in
+                    let other = converted.stages[index]
+                    return other.displayName.isEmpty ? "stage-\(index)" : other.displayName
+                })
+        }
+        let report = StageReport(image: image.description, stages: stages)
+        try store.writeRecord("stages-\(image.hex)", try StableJSON.encode(report))
+    }
+
+    /// The stage report of an image Strata built.
+    public func stageReport(_ reference: String) throws -> StageReport? {
+        let stored = try image(reference)
+        guard let data = try store.readRecord("stages-\(stored.id.hex)") else { return nil }
+        return try StableJSON.decode(StageReport.self, from: data)
     }
 
     static func seconds(_ duration: Duration) -> Double {

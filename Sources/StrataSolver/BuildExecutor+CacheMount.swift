@@ -23,7 +23,15 @@ extension BuildExecutor {
         try store.writeRecord(cacheMountRecord(id), Data(digest.description.utf8))
     }
 
-    private func cacheMountRecord(_ id: String) -> String {
+    func cacheMountRecord(_ id: String) -> String {
         "cachemount-" + Digest.of(text: id).hex
+    }
+}
+
+extension BuildExecutor {
+    /// The blob holding a cache mount's current contents (a tar), if the mount was ever used.
+    public func cacheMountBlob(id: String) throws -> Digest? {
+        guard let data = try store.readRecord(cacheMountRecord(id)) else { return nil }
+        return try? Digest(parsing: String(decoding: data, as: UTF8.self))
     }
 }

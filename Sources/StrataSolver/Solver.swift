@@ -27,9 +27,18 @@ public struct Solver<Executor: VertexExecutor> {
     }
 
     public func solve(_ definition: Definition, root: Digest) throws -> (result: Executor.Result, report: Report) {
+        let (results, report) = try solve(definition, roots: [root])
+        guard let result = results[root] else { throw SolveError.missingVertex(root) }
+        return (result, report)
+    }
+
+    /// Solves several roots in one pass (each vertex runs at most once), e.g. the target and
+    /// every stage it depends on, so the audit can look at stages that do not ship.
+    public func solve(_ definition: Definition, roots: [Digest]) throws -> (results: [Digest: Executor.Result], report: Report) {
         var state = State()
-        let result = try resolve(root, in: definition, state: &state)
-        return (result, state.report)
+        var results: [Digest: Executor.Result] = [:]
+        for root in roots { results[root] = try resolve(root, in: definition, state: &state) }
+        return (results, state.report)
     }
 
     private struct State {

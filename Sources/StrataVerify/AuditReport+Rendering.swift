@@ -47,14 +47,22 @@ extension AuditReport {
     }
 
     static func sentence(for f: Finding) -> String {
+        let isDetector = Detector.builtIn.contains { $0.id == f.secret } || f.secret == "credential-file"
+        let lengthText = f.length > 0 ? " (\(f.length) bytes)" : ""
         let what =
-            f.severity == .leak
-            ? "secret \"\(f.secret)\" (\(f.length) bytes) found \(f.encoding)"
-            : "possible credential [\(f.secret)] (\(f.length) bytes)\(f.encoding == "path" ? "" : " found \(f.encoding)")"
+            isDetector
+            ? "possible credential [\(f.secret)]\(lengthText)\(f.encoding == "path" ? "" : " found \(f.encoding)")"
+            : "secret \"\(f.secret)\"\(lengthText) found \(f.encoding)"
         var text = what
         switch f.place {
-        case .layer, .cache:
-            text += " in \(f.place.rawValue) \(f.layer.map(String.init) ?? "?")"
+        case .cache:
+            text += " in cache mount \(printable(f.field ?? "?"))"
+            if let path = f.path { text += " at \(printable(path))" }
+        case .layer:
+            text += " in layer \(f.layer.map(String.init) ?? "?")"
+            if let stage = f.introducedBy?.stage, f.severity == .exposure, f.encoding.hasPrefix("provenance") == false {
+                text += " of stage \(printable(stage)) (not shipped in the image)"
+            }
             if let path = f.path { text += " at \(printable(path))" }
             if let field = f.field, field == "path" || field == "linkTarget" { text += field == "path" ? " (in the name)" : " (in the link target)" }
             if f.encoding == "path", let field = f.field { text += " (\(field) file)" }

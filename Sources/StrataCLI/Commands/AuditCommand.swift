@@ -1,5 +1,6 @@
 import Foundation
 import Strata
+import StrataSupport
 
 extension Commands {
     static let audit = Command(
@@ -12,6 +13,7 @@ extension Commands {
                 OptionSpec(names: ["--secret"], kind: .repeated("id=ID,src=PATH|env=VAR"), help: "A secret whose bytes must not be in the image."),
                 OptionSpec(names: ["--format"], kind: .value("format"), help: "text (default), json or sarif."),
                 OptionSpec(names: ["--strict"], kind: .flag, help: "Also fail (exit 3) on exposures."),
+                OptionSpec(names: ["--stages"], kind: .flag, help: "For images Strata built: per stage, the secrets it mounted, whether its layers hold them, and what it reads from."),
             ])]),
         run: { context in
             guard context.arguments.positionals.count == 1 else {
@@ -22,6 +24,17 @@ extension Commands {
                 do { secrets.append(try SecretSource(parsing: flag)) } catch {
                     throw UsageError(command: "audit", message: "invalid --secret \"\(flag)\": \(error)")
                 }
+            }
+            if context.arguments.flag("stages") {
+                guard let report = try engine(context).stageReport(context.arguments.positionals[0]) else {
+                    throw CommandError("\(context.arguments.positionals[0]) was not built by Strata in this store: no stage report")
+                }
+                if context.arguments.value("format") == "json" {
+                    context.terminal.out(String(decoding: try StableJSON.encode(report, pretty: true), as: UTF8.self) + "\n")
+                } else {
+                    context.terminal.out(report.renderText())
+                }
+                return 0
             }
             let format = context.arguments.value("format") ?? "text"
             guard ["text", "json", "sarif"].contains(format) else {

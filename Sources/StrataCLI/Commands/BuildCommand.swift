@@ -17,6 +17,7 @@ extension Commands {
                     OptionSpec(names: ["-t", "--tag"], kind: .repeated("name:tag"), help: "Name and optionally a tag for the image."),
                     OptionSpec(names: ["--build-arg"], kind: .repeated("key=value"), help: "Set a build-time variable."),
                     OptionSpec(names: ["--secret"], kind: .repeated("id=ID,src=PATH|env=VAR"), help: "Expose a secret to RUN --mount=type=secret."),
+                    OptionSpec(names: ["--sensitive-arg"], kind: .repeated("name"), help: "A --build-arg whose value must not reach the image (audited like a secret)."),
                     OptionSpec(names: ["--target"], kind: .value("stage"), help: "Build this stage (default: the last)."),
                     OptionSpec(names: ["--no-cache"], kind: .flag, help: "Do not use the build cache."),
                     OptionSpec(names: ["--progress"], kind: .value("type"), help: "auto, plain, tty, quiet or rawjson (default: auto)."),
@@ -47,13 +48,14 @@ extension Commands {
             }
         }
         let epoch = context.environment["SOURCE_DATE_EPOCH"].flatMap(Int.init) ?? 0
-        let request = BuildRequest(
+        var request = BuildRequest(
             contextDirectory: URL(fileURLWithPath: arguments.positionals[0]),
             dockerfile: arguments.value("file").map { URL(fileURLWithPath: $0) },
             tags: arguments.all("tag"),
             buildArgs: BuildArguments.parse(arguments.all("build-arg"), environment: context.environment),
             secrets: secrets, target: arguments.value("target"), noCache: arguments.flag("no-cache"), epoch: epoch,
             environment: context.environment)
+        request.sensitiveArgs = arguments.all("sensitive-arg")
         let engine = try Engine(storeRoot: Engine.storeLocation(option: context.storeOption, environment: context.environment))
         var renderer = ProgressRenderer(mode: mode)
         var terminal = context.terminal
