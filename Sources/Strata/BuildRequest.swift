@@ -8,6 +8,8 @@ public struct BuildRequest: Sendable {
     public var dockerfile: URL?
     public var tags: [String]
     public var buildArgs: [String: String]
+    /// Attach SLSA provenance as BuildKit does (`--provenance`); nil: none.
+    public var provenance: ProvenanceMode?
     /// Build arguments whose values must not reach the image (`--sensitive-arg NAME`).
     public var sensitiveArgs: [String] = []
     public var secrets: [SecretSource]

@@ -28,7 +28,12 @@ extension Engine {
         }
         let stored = try image(target)
         let auditable = StoredAuditableImage(store: store, manifest: stored.manifest, configJSON: try store.get(stored.record.config))
-        return try auditor.audit(auditable, name: target)
+        let report = try auditor.audit(auditable, name: target)
+        // An attached provenance attestation is one more place a build argument can leak.
+        guard let statement = try provenanceStatement(forConfig: stored.id) else { return report }
+        var combined = AuditReport(image: report.image, findings: report.findings + auditor.scan(statement, place: .provenance, path: "slsa-provenance"))
+        combined.truncated = report.truncated
+        return combined
     }
 }
 

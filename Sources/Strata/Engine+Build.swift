@@ -110,6 +110,27 @@ extension Engine {
         }
         let auditor = ImageAuditor(secrets: specs)
         var audit = try auditor.audit(StoredAuditableImage(store: store, manifest: exported.manifest, configJSON: exported.configJSON), name: request.tags.first ?? exported.id.short)
+        if let mode = request.provenance {
+            var materials: [(uri: String, digest: Digest)] = []
+            for vertex in converted.definition.closure(of: converted.root) {
+                guard case .source(.image(let reference)) = vertex.op, let stored = try? image(reference) else { continue }
+                let name = stored.record.name.split(separator: ":").first.map(String.init) ?? stored.record.name
+                materials.append(("pkg:docker/\(name)@\(stored.record.name.split(separator: ":").last ?? "latest")?platform=linux%2Famd64", stored.record.manifest))
+            }
+            let subjectName = request.tags.first.map { tag -> String in
+                let parts = tag.split(separator: ":", maxSplits: 1).map(String.init)
+                return "pkg:docker/\(parts[0])@\(parts.count > 1 ? parts[1] : "latest")?platform=linux%2Famd64"
+            } ?? "pkg:docker/strata-build?platform=linux%2Famd64"
+            let statement = ProvenanceStatement.make(
+                mode: mode, subject: (subjectName, exported.manifestDigest), materials: materials, request: request,
+                dockerfile: (dockerfileURL.lastPathComponent, text), converted: converted, epoch: Self.timestamp(request.epoch))
+            try attachProvenance(statement, image: exported)
+        }
+        if let statement = try provenanceStatement(forConfig: exported.id) {
+            var withProvenance = AuditReport(image: audit.image, findings: audit.findings + auditor.scan(statement, place: .provenance, path: "slsa-provenance"))
+            withProvenance.truncated = audit.truncated
+            audit = withProvenance
+        }
         let builder = BuilderAudit(store: store, auditor: auditor, converted: converted)
         let stageFindings = try builder.stageFindings(results: results, finalLayers: Set(result.layers.map(\.diffID)))
         let extra = stageFindings.flatMap(\.findings) + (try builder.cacheMountFindings(executor: executor))

@@ -21,7 +21,9 @@ extension Engine {
     public func save(_ references: [String], format: ArchiveFormat, to destination: URL) throws {
         let records = try references.map { try images.resolve($0) }
         let saverFormat: ImageSaver.Format = format == .docker ? .dockerArchive : .ociArchive
-        try ImageSaver(store: store).save(records, format: saverFormat, to: destination)
+        var saver = ImageSaver(store: store)
+        saver.attestation = { [self] record in try self.attestationManifest(forConfig: record.config) }
+        try saver.save(records, format: saverFormat, to: destination)
     }
 
     /// `strata images` as docker prints it.

@@ -20,6 +20,10 @@ public struct ImageSaver: Sendable {
     }
 
     public let store: ContentStore
+    /// The attestation manifest (e.g. SLSA provenance) attached to an image, if any. In the OCI
+    /// layout the image and its attestations are wrapped in an image index, as BuildKit exports
+    /// them; docker-archives carry no attestations, as with `docker save`.
+    public var attestation: @Sendable (ImageRecord) throws -> Digest? = { _ in nil }
 
     public init(store: ContentStore) { self.store = store }
 
@@ -55,9 +59,27 @@ public struct ImageSaver: Sendable {
             let reference = try ImageReference(parsing: image.name)
             var annotations = [AnnotationKey.containerdImageName: reference.fullDescription]
             if let tag = reference.tag { annotations[AnnotationKey.refName] = tag }
-            descriptors.append(Descriptor(
+            let imageDescriptor = Descriptor(
                 mediaType: manifest.mediaType ?? MediaType.ociManifest, digest: image.manifest,
-                size: try store.size(of: image.manifest), annotations: annotations))
+                size: try store.size(of: image.manifest), annotations: annotations)
+            if format == .ociArchive, let attestation = try attestation(image) {
+                let attestationManifest = try store.manifest(attestation)
+                blobs.formUnion([attestation, attestationManifest.config.digest] + attestationManifest.layers.map(\.digest))
+                let config = try store.config(manifest.config.digest)
+                var platformed = imageDescriptor
+                platformed.annotations = nil
+                platformed.platform = Platform(architecture: config.architecture, os: config.os)
+                let attestationDescriptor = Descriptor(
+                    mediaType: MediaType.ociManifest, digest: attestation, size: try store.size(of: attestation),
+                    annotations: ["vnd.docker.reference.digest": image.manifest.description, "vnd.docker.reference.type": "attestation-manifest"],
+                    platform: Platform(architecture: "unknown", os: "unknown"))
+                let indexBytes = [UInt8](try StableJSON.encode(ImageIndex(manifests: [platformed, attestationDescriptor])))
+                let indexDigest = try store.put(indexBytes)
+                blobs.insert(indexDigest)
+                descriptors.append(Descriptor(mediaType: MediaType.ociIndex, digest: indexDigest, size: indexBytes.count, annotations: annotations))
+            } else {
+                descriptors.append(imageDescriptor)
+            }
             let configPath = "blobs/sha256/" + manifest.config.digest.hex
             let layerPaths = manifest.layers.map { "blobs/sha256/" + $0.digest.hex }
             if let same = dockerEntries.firstIndex(where: { $0.config == configPath && $0.layers == layerPaths }) {

@@ -24,6 +24,7 @@ extension Commands {
                     OptionSpec(names: ["-q", "--quiet"], kind: .flag, help: "Print only the image ID."),
                     OptionSpec(names: ["--explain-cache"], kind: .flag, help: "Say for each step why it was or was not cached."),
                     OptionSpec(names: ["--report"], kind: .value("file"), help: "Write the audit report as JSON to this file."),
+                    OptionSpec(names: ["--provenance"], kind: .value("mode"), help: "Attach SLSA provenance as BuildKit does: min, max (or mode=min|max, true, false)."),
                 ]),
             ]),
         run: runBuild)
@@ -56,6 +57,12 @@ extension Commands {
             secrets: secrets, target: arguments.value("target"), noCache: arguments.flag("no-cache"), epoch: epoch,
             environment: context.environment)
         request.sensitiveArgs = arguments.all("sensitive-arg")
+        if let provenance = arguments.value("provenance"), provenance != "false" {
+            guard let mode = ProvenanceMode(flag: provenance) else {
+                throw UsageError(command: "build", message: "invalid --provenance \"\(provenance)\" (use min, max, mode=min, mode=max, true or false)")
+            }
+            request.provenance = mode
+        }
         let engine = try Engine(storeRoot: Engine.storeLocation(option: context.storeOption, environment: context.environment))
         var renderer = ProgressRenderer(mode: mode)
         var terminal = context.terminal
