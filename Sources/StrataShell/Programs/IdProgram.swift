@@ -26,12 +26,17 @@ struct IdProgram: ShellProgram {
             try shell.writeOut((parsed.has("n") ? groupName ?? String(gid) : String(gid)) + "\n")
         } else {
             var groups = [gid]
-            for entry in UserDatabase.entries("/etc/group", shell) where entry.count > 3 {
-                if let name = userName, entry[3].split(separator: ",").contains(Substring(name)), let g = Int(entry[2]), !groups.contains(g) { groups.append(g) }
+            if parsed.operands.isEmpty, let supplementary = shell.user.supplementaryGroups {
+                // busybox prints getgroups(): the runtime's list, which need not hold the primary group.
+                groups = supplementary
+            } else {
+                for entry in UserDatabase.entries("/etc/group", shell) where entry.count > 3 {
+                    if let name = userName, entry[3].split(separator: ",").contains(Substring(name)), let g = Int(entry[2]), !groups.contains(g) { groups.append(g) }
+                }
             }
             func label(_ id: Int, _ name: String?) -> String { name.map { "\(id)(\($0))" } ?? String(id) }
             let list = groups.map { label($0, UserDatabase.groupName($0, shell)) }.joined(separator: ",")
-            try shell.writeOut("uid=\(label(uid, userName)) gid=\(label(gid, groupName)) groups=\(list)\n")
+            try shell.writeOut("uid=\(label(uid, userName)) gid=\(label(gid, groupName))" + (groups.isEmpty ? "" : " groups=\(list)") + "\n")
         }
         return 0
     }

@@ -30,25 +30,31 @@ struct PrintfProgram: ShellProgram {
         while i < f.count {
             let c = f[i]
             if c == "\\" {
-                var j = i + 1
-                var escape = "\\"
-                if j < f.count {
-                    escape.append(f[j])
-                    if f[j] == "x" || (f[j] >= "0" && f[j] <= "7") {
-                        let limit = f[j] == "x" ? 2 : 3
+                // Consecutive escapes are interpreted together, so `\303\251` gives the two
+                // bytes of "é" rather than two invalid halves.
+                var escape = ""
+                var j = i
+                while j < f.count, f[j] == "\\" {
+                    escape.append("\\")
+                    j += 1
+                    guard j < f.count else { break }
+                    let kind = f[j]
+                    escape.append(kind)
+                    j += 1
+                    if kind == "x" || (kind >= "0" && kind <= "7") {
+                        let limit = kind == "x" ? 2 : 3
                         var n = 0
-                        j += 1
-                        while n < limit, j < f.count, f[j].isHexDigit, f[j - 1] != "x" || true {
-                            if escape.hasPrefix("\\x") ? !f[j].isHexDigit : !(f[j] >= "0" && f[j] <= "7") { break }
-                            escape.append(f[j]); j += 1; n += 1
+                        while n < limit, j < f.count, kind == "x" ? f[j].isHexDigit : (f[j] >= "0" && f[j] <= "7") {
+                            escape.append(f[j])
+                            j += 1
+                            n += 1
                         }
-                        j -= 1
                     }
                 }
                 let (text, stop) = Escapes.interpret(escape, octalNeedsZero: false)
                 out += text
                 if stop { return (out, true) }
-                i = j + 1
+                i = j
                 continue
             }
             guard c == "%", i + 1 < f.count else { out.append(c); i += 1; continue }
