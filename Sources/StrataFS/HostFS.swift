@@ -79,6 +79,10 @@ enum HostFS {
         guard symlink(target, path) == 0 else { throw failure(path) }
     }
 
+    static func makeFifo(at path: String) throws(FSError) {
+        guard mkfifo(path, 0o600) == 0 else { throw failure(path) }
+    }
+
     static func makeLink(_ existing: String, at path: String) throws(FSError) {
         guard link(existing, path) == 0 else { throw failure(path) }
     }

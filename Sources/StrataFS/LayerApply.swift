@@ -5,7 +5,7 @@ import StrataSupport
 public struct AppliedLayer: Sendable, Hashable {
     /// Entries read from the layer, including whiteouts.
     public var entryCount = 0
-    /// Paths of entries Strata does not model (devices, FIFOs), left out of the snapshot.
+    /// Paths of entries Strata does not model (devices), left out of the snapshot.
     public var skipped: [String] = []
 }
 
@@ -79,6 +79,8 @@ extension MutableSnapshot {
                 place(Node(.file(content: digest, size: contents.count, link: nil), metadata: metadata), at: resolved.components, touchParent: false)
             case .symlink:
                 place(Node(.symlink(header.linkTarget), metadata: metadata), at: resolved.components, touchParent: false)
+            case .fifo:
+                place(Node(.fifo, metadata: metadata), at: resolved.components, touchParent: false)
             case .hardlink:
                 let target = try Self.safeComponents(header.linkTarget)
                 guard !target.isEmpty else { throw .unsafeLayerPath(header.path, reason: "hard link to the root") }

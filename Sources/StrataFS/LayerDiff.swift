@@ -91,6 +91,7 @@ public struct LayerDiff: Sendable {
         switch (l.body, u.body) {
         case (.file(let a, let sizeA, _), .file(let b, let sizeB, _)): return sizeA == sizeB && a == b
         case (.symlink(let a), .symlink(let b)): return a.utf8.elementsEqual(b.utf8)
+        case (.fifo, .fifo): return true
         default: return false
         }
     }

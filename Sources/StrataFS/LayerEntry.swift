@@ -19,22 +19,28 @@ public struct LayerEntry: Sendable, Hashable {
 }
 
 extension LayerDiff {
-    /// Tar entries for `found`: ancestors first, whiteouts for deletions, hard links for
-    /// second names of a file already written.
+    /// Tar entries for `found`, in the order moby's differ writes them: every changed path and
+    /// every ancestor directory of one (except `/`) is an entry, and the entries are sorted by
+    /// their full path as a plain byte string, not by components, so `s/x-y` and `s/x.z` come
+    /// before `s/x/a`; a deletion is a whiteout placed at the deleted path's position. The
+    /// second name of a file already written (in that order) is a hard link to the first.
     static func entries(for found: [(LayerChange.Kind, [String], Node?)], upper: Node) -> [LayerEntry] {
         var out: [LayerEntry] = []
-        var written: Set<[String]> = []
         var firstNameOfLink: [UInt64: String] = [:]
-        func writeAncestors(of components: [String]) {
+        var items: [String: ([String], Node?)] = [:]
+        for (_, components, node) in found where items[components.joined(separator: "/")] == nil {
+            items[components.joined(separator: "/")] = (components, node)
+        }
+        for (_, components, _) in found {
             for end in components.indices.dropLast() {
                 let ancestor = Array(components[...end])
-                guard !written.contains(ancestor), let node = upper.node(at: ancestor[...]) else { continue }
-                written.insert(ancestor)
-                out.append(LayerEntry(header: header(for: node, path: ancestor)))
+                let key = ancestor.joined(separator: "/")
+                guard items[key] == nil, let node = upper.node(at: ancestor[...]) else { continue }
+                items[key] = (ancestor, node)
             }
         }
-        for (_, components, node) in found {
-            writeAncestors(of: components)
+        let ordered = items.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map(\.value)
+        for (components, node) in ordered {
             guard let node else {
                 let parent = components.dropLast()
                 let name = parent.map { $0 + "/" }.joined() + LayerEntry.whiteoutPrefix + (components.last ?? "")
@@ -44,8 +50,6 @@ extension LayerDiff {
                 out.append(LayerEntry(header: TarHeader(path: name, kind: .file, mode: 0, modificationTime: time)))
                 continue
             }
-            guard !written.contains(components) else { continue }
-            written.insert(components)
             var entry = LayerEntry(header: header(for: node, path: components))
             if case .file(let content, _, let link) = node.body {
                 if let link, let first = firstNameOfLink[link] {
@@ -72,6 +76,8 @@ extension LayerDiff {
             return TarHeader(path: name, kind: .file, mode: m.mode, uid: m.uid, gid: m.gid, size: size, modificationTime: m.mtime, xattrs: m.xattrs)
         case .symlink(let target):
             return TarHeader(path: name, kind: .symlink, mode: m.mode, uid: m.uid, gid: m.gid, modificationTime: m.mtime, linkTarget: target, xattrs: m.xattrs)
+        case .fifo:
+            return TarHeader(path: name, kind: .fifo, mode: m.mode, uid: m.uid, gid: m.gid, modificationTime: m.mtime, xattrs: m.xattrs)
         }
     }
 }

@@ -100,6 +100,14 @@ extension MutableSnapshot {
         place(Node(.symlink(target), metadata: metadata), at: resolved.components, touchParent: true)
     }
 
+    /// Creates a named pipe at `path` (`mkfifo`); the parent must exist.
+    public mutating func mkfifo(_ path: String, mode: UInt32 = 0o644, uid: Int = 0, gid: Int = 0) throws(FSError) {
+        let resolved = try root.resolve(path, followFinal: false)
+        if resolved.node != nil { throw .exists(resolved.path) }
+        let metadata = FileMetadata(mode: mode, uid: uid, gid: gid, mtime: time)
+        place(Node(.fifo, metadata: metadata), at: resolved.components, touchParent: true)
+    }
+
     /// Makes `path` another name of the file at `existing` (not following a final symlink,
     /// as `link(2)`): both names then share contents and metadata.
     public mutating func hardlink(_ existing: String, at path: String) throws(FSError) {

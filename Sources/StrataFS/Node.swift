@@ -13,6 +13,8 @@ final class Node: Sendable {
         case file(content: Digest, size: Int, link: UInt64?)
         case directory(Children)
         case symlink(String)
+        /// A named pipe (`mkfifo`): metadata only, no contents.
+        case fifo
     }
 
     let body: Body
@@ -28,7 +30,7 @@ final class Node: Sendable {
         switch body {
         case .file(_, _, let link): containsLinks = link != nil
         case .directory(let children): containsLinks = children.nodes.contains { $0.containsLinks }
-        case .symlink: containsLinks = false
+        case .symlink, .fifo: containsLinks = false
         }
     }
 
@@ -71,6 +73,8 @@ final class Node: Sendable {
         case .symlink(let target):
             sha.update([UInt8(ascii: "l")])
             putBytes(Array(target.utf8))
+        case .fifo:
+            sha.update([UInt8(ascii: "p")])
         case .directory(let children):
             sha.update([UInt8(ascii: "d")])
             putInt(children.count)

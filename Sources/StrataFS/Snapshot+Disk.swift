@@ -63,6 +63,8 @@ extension Snapshot {
                 continue
             case .symlink:
                 try HostFS.makeSymlink(entry.linkTarget ?? "", at: host)
+            case .fifo:
+                try HostFS.makeFifo(at: host)
             case .file:
                 if let group = entry.hardlinkGroup, let first = firstName[group] {
                     try HostFS.makeLink(path + first, at: host)

@@ -21,6 +21,7 @@ extension Snapshot {
         switch node.body {
         case .directory: throw .isDirectory(resolved.path)
         case .symlink: throw .loop(resolved.path)
+        case .fifo: throw .invalid(resolved.path, reason: "a FIFO has no stored contents")
         case .file(let content, _, _):
             do { return try store.get(content) } catch { throw .missingBlob(content, path: resolved.path) }
         }
@@ -75,6 +76,9 @@ extension FileInfo {
             kind = .symlink
             size = target.utf8.count
             linkTarget = target
+        case .fifo:
+            kind = .fifo
+            size = 0
         }
     }
 }

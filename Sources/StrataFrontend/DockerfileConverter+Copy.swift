@@ -13,10 +13,21 @@ extension DockerfileConverter {
         var sources = try copy.sources.flatMap { try expandWords($0, environment: lookup, at: at) }
         if copy.isJSONForm { sources = try copy.sources.map { try expand($0, environment: lookup, at: at) } }
         var destination = try expand(copy.destination, environment: lookup, at: at)
-        if sources.count + copy.heredocSources.count > 1 && !destination.hasSuffix("/") {
+        if isAdd, let url = sources.first(where: { $0.hasPrefix("http://") || $0.hasPrefix("https://") }) {
+            // A simulated build has no network: every host is unreachable, so Strata fails the
+            // way BuildKit does when the name does not resolve (when keying the source).
+            let authority = url.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first.map(String.init) ?? url
+            let host = authority.split(separator: "@").last.flatMap { $0.split(separator: ":").first }.map(String.init) ?? authority
             throw FrontendError(
-                "When using \(keyword) with more than one source file, the destination must be a directory and end with a /",
+                "failed to load cache key: Get \"\(url)\": dial tcp: lookup \(host): no such host (Strata never fetches remote sources: a simulated build has no network)",
                 at: at, line: sourceLine(at.line))
+        }
+        if sources.count + copy.heredocSources.count > 1 && !destination.hasSuffix("/") {
+            // BuildKit (moby/buildkit#1853) does not reject this: each source is copied onto the
+            // destination path in turn, so the last one wins. Strata does the same, with a warning.
+            warnings.append(Diagnostic(
+                .warning, "\(keyword) with more than one source file into \"\(destination)\" (no trailing /): BuildKit copies each onto it and the last wins; add a / to copy into a directory",
+                at: at, sourceLine: sourceLine(at.line)))
         }
         if !destination.hasPrefix("/") {
             let trailing = destination.hasSuffix("/") || destination == "." || destination.hasSuffix("/.")

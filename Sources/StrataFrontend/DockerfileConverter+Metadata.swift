@@ -30,8 +30,12 @@ extension DockerfileConverter {
                 let value = try expand(pair.value, environment: lookup, at: at)
                 parts.append("\(key)=\(value)")
                 state.setEnvironment(key, value)
-                env.removeAll { $0.splitAssignment().0 == key }
-                env.append("\(key)=\(value)")
+                // A redefined key keeps its place (PATH stays first); a new one goes last.
+                if let existing = env.firstIndex(where: { $0.splitAssignment().0 == key }) {
+                    env[existing] = "\(key)=\(value)"
+                } else {
+                    env.append("\(key)=\(value)")
+                }
             }
             state.config.env = env
             state.addHistory("ENV " + parts.joined(separator: " "), emptyLayer: true)
@@ -112,6 +116,8 @@ extension DockerfileConverter {
             let command = commandLine(form, shell: state.shell)
             state.config.cmd = command
             state.cmdSet = true
+            // docker 20.10's frontend sets ArgsEscaped for every CMD, shell or exec form.
+            state.config.argsEscaped = true
             state.addHistory("CMD " + GoFormat.quotedList(command), emptyLayer: true)
         case .entrypoint(let form):
             let command = commandLine(form, shell: state.shell)

@@ -60,7 +60,8 @@ public struct DockerfileConverter {
         guard let target = options.target else { return dockerfile.stages.count - 1 }
         if let stage = dockerfile.stage(named: target) { return stage.index }
         let names = dockerfile.stages.compactMap(\.name)
-        var message = "target stage \"\(target)\" could not be found"
+        // BuildKit's wording, name unquoted: "target stage nonexistent could not be found".
+        var message = "target stage \(target) could not be found"
         if let suggestion = closestMatch(to: target, in: names) { message += " (did you mean \"\(suggestion)\"?)" }
         throw FrontendError(message, at: nil)
     }
@@ -113,6 +114,7 @@ public struct DockerfileConverter {
             let vertex = definition.add(Vertex(op: .source(.scratch), inputs: [], name: "scratch"))
             var state = StageState(index: stage.index, displayName: displayName(stage.index), vertex: vertex, config: ContainerConfig(), history: [], environment: [])
             state.config.env = ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"]
+            state.config.workingDir = "/"
             state.environment = [("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")]
             state.commandTotal = total
             return state

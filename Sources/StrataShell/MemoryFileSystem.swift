@@ -27,7 +27,7 @@ public struct MemoryFileSystem: ShellFileSystem, Sendable, Hashable {
             guard let node = nodes[path] else { return .missing }
             switch node.kind {
             case .directory: return .directory
-            case .regular: return .file
+            case .regular, .fifo, .socket: return .file
             case .symlink: return .symlink(node.target ?? "")
             }
         }
@@ -45,6 +45,7 @@ public struct MemoryFileSystem: ShellFileSystem, Sendable, Hashable {
         case .regular: size = contents[node.inode]?.bytes.count ?? 0
         case .symlink: size = node.target?.utf8.count ?? 0
         case .directory: size = 4096
+        case .fifo, .socket: size = 0
         }
         return FileStatus(kind: node.kind, mode: node.mode, uid: node.uid, gid: node.gid, size: size, modificationTime: node.mtime, linkTarget: node.target)
     }
@@ -140,6 +141,12 @@ public struct MemoryFileSystem: ShellFileSystem, Sendable, Hashable {
         let real = try placeForNew(path)
         if nodes[real] != nil { throw .exists(path) }
         nodes[real] = Node(kind: .symlink, mode: 0o777, mtime: now, target: target)
+    }
+
+    public mutating func makeFifo(_ path: String, mode: UInt32) throws(FileSystemError) {
+        let real = try placeForNew(path)
+        if nodes[real] != nil { throw .exists(path) }
+        nodes[real] = Node(kind: .fifo, mode: mode & 0o7777, mtime: now)
     }
 
     public mutating func hardlink(existing: String, at path: String) throws(FileSystemError) {

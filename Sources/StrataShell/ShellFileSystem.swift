@@ -1,6 +1,8 @@
 /// The kind of a file system entry.
 public enum FileKind: String, Hashable, Sendable {
     case regular, directory, symlink
+    /// A named pipe (`mkfifo`) and a Unix socket (the SSH agent mount): no content.
+    case fifo, socket
 }
 
 /// What `stat`/`lstat` report about an entry.
@@ -95,6 +97,8 @@ public protocol ShellFileSystem {
     mutating func remove(_ path: String) throws(FileSystemError)
     mutating func rename(_ from: String, to: String) throws(FileSystemError)
     mutating func symlink(target: String, at path: String) throws(FileSystemError)
+    /// Creates a named pipe (`mkfifo`); `mode` before the umask.
+    mutating func makeFifo(_ path: String, mode: UInt32) throws(FileSystemError)
     mutating func hardlink(existing: String, at path: String) throws(FileSystemError)
     func readlink(_ path: String) throws(FileSystemError) -> String
     mutating func chmod(_ path: String, mode: UInt32) throws(FileSystemError)
@@ -108,6 +112,11 @@ public protocol ShellFileSystem {
 }
 
 extension ShellFileSystem {
+    /// File systems that cannot hold special files refuse FIFOs.
+    public mutating func makeFifo(_ path: String, mode: UInt32) throws(FileSystemError) {
+        throw .permissionDenied(path)
+    }
+
     /// Whether anything exists at `path` (following symlinks).
     public func exists(_ path: String) -> Bool { (try? stat(path)) != nil }
     public func isDirectory(_ path: String) -> Bool { (try? stat(path))?.kind == .directory }

@@ -22,12 +22,16 @@ public struct ShellUser: Hashable, Sendable {
     public var uid: Int
     public var gid: Int
     public var home: String
+    /// The process's supplementary groups (what `getgroups` returns), when the runtime set
+    /// them; nil: `id` derives them from /etc/group with the primary group first.
+    public var supplementaryGroups: [Int]?
 
-    public init(name: String = "root", uid: Int = 0, gid: Int = 0, home: String = "/root") {
+    public init(name: String = "root", uid: Int = 0, gid: Int = 0, home: String = "/root", supplementaryGroups: [Int]? = nil) {
         self.name = name
         self.uid = uid
         self.gid = gid
         self.home = home
+        self.supplementaryGroups = supplementaryGroups
     }
 
     public static let root = ShellUser()
@@ -83,7 +87,9 @@ public struct ShellRunner<FileSystem: ShellFileSystem> {
     }
 
     /// Runs `script` as `/bin/sh -c script` (or bash); the file system is updated in place.
-    public mutating func run(script: String, shell: ShellDialect = .sh) -> ShellResult {
+    /// `name` is the shell's `argv[0]` (`$0` and the prefix of its error messages), e.g.
+    /// `/bin/sh` when a RUN invokes `/bin/sh -c`; nil keeps the dialect's short name.
+    public mutating func run(script: String, shell: ShellDialect = .sh, name: String? = nil) -> ShellResult {
         let shellPath = shell == .sh ? "/bin/sh" : "/bin/bash"
         guard fileSystem.exists(shellPath) else {
             return ShellResult(
@@ -92,6 +98,10 @@ public struct ShellRunner<FileSystem: ShellFileSystem> {
                 limitViolation: nil, syntaxError: nil)
         }
         let interpreter = makeInterpreter(dialect: shell)
+        if let name { interpreter.arg0 = name }
+        // busybox ash exports SHLVL, one more than it inherited.
+        let level = (interpreter.variables["SHLVL"].flatMap { Int($0.value.text) } ?? 0) + 1
+        interpreter.variables["SHLVL"] = Variable(value: ShellString(String(level)), exported: true)
         let result = interpreter.runScript(script)
         finish(interpreter)
         return result

@@ -9,6 +9,8 @@ struct Accounts {
         var id: Int
         var gid: Int
         var home: String
+        /// For a group: the user names listed as its members.
+        var members: [String] = []
     }
 
     var users: [Entry] = []
@@ -26,7 +28,8 @@ struct Accounts {
             for line in String(decoding: group, as: UTF8.self).split(separator: "\n") {
                 let fields = line.split(separator: ":", omittingEmptySubsequences: false)
                 guard fields.count >= 3, let gid = Int(fields[2]) else { continue }
-                groups.append(Entry(name: String(fields[0]), id: gid, gid: gid, home: ""))
+                let members = fields.count > 3 ? fields[3].split(separator: ",").map(String.init) : []
+                groups.append(Entry(name: String(fields[0]), id: gid, gid: gid, home: "", members: members))
             }
         }
     }
@@ -47,6 +50,11 @@ struct Accounts {
         }
         if parts.count == 2 {
             result.gid = try group(parts[1])
+            // runc gives an explicit group no supplementary groups.
+            result.supplementaryGroups = []
+        } else {
+            // Without a group, the supplementary groups are those listing the user as a member.
+            result.supplementaryGroups = groups.filter { $0.members.contains(result.name) }.map(\.id)
         }
         return result
     }

@@ -11,7 +11,8 @@ extension BuildExecutor {
     /// directories stay in the layer, exactly as BuildKit leaves them. Mounted content does not.
     func run(_ exec: ExecOp, vertex: Vertex, inputs: [SolvedState], log: (String) -> Void) throws -> SolvedState {
         guard let input = inputs.first else { throw ExecError.unsupported("RUN has no root filesystem") }
-        var root = input.snapshot.mutable(time: environment.epoch)
+        let time = stepTime(over: input)
+        var root = input.snapshot.mutable(time: time)
         for directory in ["/dev", "/proc", "/sys"] where !root.exists(directory) {
             try root.mkdir(directory, mode: 0o755)
         }
@@ -39,31 +40,42 @@ extension BuildExecutor {
                 // No agent is forwarded in a simulation: the socket path exists, empty.
                 if required && environment.secrets["ssh:" + id] == nil && id != "default" { throw ExecError.secretNotFound(id) }
                 try root.mkdir(FSPathParent.parent(of: mount.target), parents: true)
-                views.append(MountedView(target: mount.target, content: .secretFile(bytes: [], id: "ssh:" + id, mode: mode, uid: uid, gid: gid)))
+                views.append(MountedView(target: mount.target, content: .socket(mode: mode, uid: uid, gid: gid)))
+                // LLB points SSH_AUTH_SOCK at the first SSH mount unless the step sets it.
+                if variables["SSH_AUTH_SOCK"] == nil { variables["SSH_AUTH_SOCK"] = ShellString(mount.target) }
             case .cache(let id, _, let readOnly, let mode, let uid, let gid):
                 try root.mkdir(mount.target, parents: true)
                 let snapshot = try loadCacheMount(id: id, mode: mode, uid: uid, gid: gid)
                 cacheMounts.append((id, views.count))
-                views.append(MountedView(target: mount.target, content: .directory(snapshot.mutable(time: environment.epoch), readOnly: readOnly)))
+                views.append(MountedView(target: mount.target, content: .directory(snapshot.mutable(time: time), readOnly: readOnly)))
             case .bind(let index, let source, let readWrite):
                 guard index < inputs.count else { throw ExecError.unsupported("bind mount input \(index) is missing") }
+                let bound = inputs[index].snapshot
+                if let top = try? bound.stat(source), top.kind == .file {
+                    // A single file: like runc, only the mount point's parents stay behind.
+                    try root.mkdir(FSPathParent.parent(of: mount.target), parents: true)
+                    views.append(MountedView(target: mount.target, content: .file(bytes: try bound.readFile(source), metadata: top.metadata, readOnly: !readWrite)))
+                    continue
+                }
                 try root.mkdir(mount.target, parents: true)
-                let subtree = try inputs[index].snapshot.subtree(at: source)
-                views.append(MountedView(target: mount.target, content: .directory(subtree.mutable(time: environment.epoch), readOnly: !readWrite)))
+                let subtree = try bound.subtree(at: source)
+                views.append(MountedView(target: mount.target, content: .directory(subtree.mutable(time: time), readOnly: !readWrite)))
             case .tmpfs:
                 try root.mkdir(mount.target, parents: true)
-                views.append(MountedView(target: mount.target, content: .directory(Snapshot.empty(store: blobs).mutable(time: environment.epoch), readOnly: false)))
+                views.append(MountedView(target: mount.target, content: .directory(Snapshot.empty(store: blobs).mutable(time: time), readOnly: false)))
             }
         }
         let user = try resolveUser(exec.user, in: root)
+        // runc sets HOME from the user's passwd entry when the image does not.
+        if variables["HOME"] == nil { variables["HOME"] = ShellString(user.home) }
         let fileSystem = RunFileSystem(root: root, mounts: views, provenance: input.provenance, owner: (user.uid, user.gid))
         var runner = ShellRunner(
             fileSystem: fileSystem, environment: variables, workingDirectory: exec.workingDirectory.isEmpty ? "/" : exec.workingDirectory,
-            user: user, limits: environment.limits, clock: environment.epoch)
+            user: user, limits: environment.limits, clock: time)
         let result: ShellResult
         if let (dialect, options, script) = BuildExecutor.shellInvocation(exec.arguments) {
             let prefix = options.isEmpty ? "" : "set \(options.joined(separator: " "))\n"
-            result = runner.run(script: prefix + script, shell: dialect)
+            result = runner.run(script: prefix + script, shell: dialect, name: exec.arguments.first)
         } else {
             result = runner.run(argv: exec.arguments)
         }
@@ -82,7 +94,13 @@ extension BuildExecutor {
     /// `/bin/sh -c SCRIPT` (and bash/ash with options such as `-eo pipefail` before `-c`) run
     /// through the shell interpreter; anything else is exec form.
     static func shellInvocation(_ arguments: [String]) -> (ShellDialect, [String], String)? {
-        guard let first = arguments.first, let c = arguments.firstIndex(of: "-c"), c + 1 < arguments.count else { return nil }
+        // `-c` may be combined with other options, as in `SHELL ["/bin/sh", "-ec"]`.
+        func isCommandOption(_ word: String) -> Bool {
+            word.count >= 2 && word.hasPrefix("-") && word.hasSuffix("c") && word.dropFirst().allSatisfy { $0.isLetter }
+        }
+        guard let first = arguments.first, let c = arguments.dropFirst().firstIndex(where: isCommandOption), c + 1 < arguments.count else {
+            return nil
+        }
         let name = first.split(separator: "/").last.map(String.init) ?? first
         let dialect: ShellDialect
         switch name {
@@ -90,7 +108,9 @@ extension BuildExecutor {
         case "bash": dialect = .bash
         default: return nil
         }
-        return (dialect, Array(arguments[1..<c]), arguments[c + 1])
+        var options = Array(arguments[1..<c])
+        if arguments[c] != "-c" { options.append(String(arguments[c].dropLast())) }
+        return (dialect, options, arguments[c + 1])
     }
 
     /// Replaces the bytes of every declared secret in step output with `[redacted:ID]`, and

@@ -1,3 +1,4 @@
+import StrataArchive
 import StrataFS
 import StrataLLB
 import StrataShell
@@ -7,7 +8,7 @@ extension BuildExecutor {
     /// Applies a file op (COPY, ADD, WORKDIR's mkdir) to input 0; the diff becomes a layer.
     func apply(_ op: FileOp, vertex: Vertex, inputs: [SolvedState]) throws -> SolvedState {
         guard let input = inputs.first else { throw ExecError.unsupported("file op has no destination filesystem") }
-        var fs = input.snapshot.mutable(time: environment.epoch)
+        var fs = input.snapshot.mutable(time: stepTime(over: input))
         var provenance = input.provenance
         for action in op.actions {
             switch action {
@@ -28,6 +29,18 @@ extension BuildExecutor {
         return try commit(fs.commit(), over: input, provenance: provenance, vertex: vertex)
     }
 
+    /// The tree of `bytes` when they are a tar archive, gzip-compressed or not, as BuildKit's
+    /// ADD detects one (the first header reads); nil for anything else. bzip2 and xz archives
+    /// are not recognised (no decompressor without third-party libraries) and are copied as files.
+    func unpackedArchive(_ bytes: [UInt8], time: Int) -> Snapshot? {
+        guard let stream = try? decompressingIfNeeded(BufferSource(bytes)) else { return nil }
+        var reader = TarReader(AnyByteSource(stream))
+        guard (try? reader.next()) != nil else { return nil }
+        var fs = Snapshot.empty(store: blobs).mutable(time: time)
+        guard (try? fs.applyLayer(BufferSource(bytes))) != nil else { return nil }
+        return fs.commit()
+    }
+
     private func ownerSpec(_ owner: Owner) -> String {
         owner.group.map { "\(owner.user):\($0)" } ?? owner.user
     }
@@ -46,11 +59,21 @@ extension BuildExecutor {
             matches += found
         }
         let destination = copy.destination
-        let destinationIsDirectory = destination.hasSuffix("/") || matches.count > 1
-            || (try? fs.stat(destination))?.kind == .directory
+        // Several matches do not make the destination a directory: BuildKit copies each onto a
+        // destination without a trailing `/` in turn, the last one winning (moby/buildkit#1853).
+        let destinationIsDirectory = destination.hasSuffix("/") || (try? fs.stat(destination))?.kind == .directory
         let destinationPath = FSPath.normalize(destination)
         for match in matches {
             let top = try source.snapshot.stat(match, followSymlinks: copy.followSymlinks)
+            if copy.extractArchives, top.kind == .file, let archive = unpackedArchive(try source.snapshot.readFile(match), time: fs.time) {
+                // ADD of a local tar (plain or gzip) extracts it into the destination, which is
+                // then a directory even without a trailing `/`; owners and modes come from the tar.
+                if !fs.exists(destinationPath) { try fs.mkdir(destinationPath, mode: 0o755, parents: true) }
+                for info in archive.entries(below: "/") where info.path != "/" {
+                    try fs.place(info, at: destinationPath == "/" ? info.path : destinationPath + info.path, from: archive)
+                }
+                continue
+            }
             let target: String
             if top.kind == .directory && copy.copyDirectoryContents {
                 target = destinationPath
@@ -76,7 +99,15 @@ extension BuildExecutor {
                     metadata.uid = owner.uid
                     metadata.gid = owner.gid
                 }
-                if let mode, info.kind != .symlink { metadata.mode = (metadata.mode & ~0o7777) | mode }
+                // --chmod reaches everything copied except a copied directory's own top, which
+                // BuildKit leaves as it was (`COPY --chmod=700 dir /d7` keeps d7 0755); --chown does.
+                if let mode, info.kind != .symlink, !(relative.isEmpty && info.kind == .directory) {
+                    metadata.mode = (metadata.mode & ~0o7777) | mode
+                }
+                // The context (and inline content) carries the epoch as mtime; BuildKit keeps the
+                // host's mtimes, which are later than the base image's, so a copy identical to a
+                // base file is still a change. The step's time stands in for them.
+                if source.layers.isEmpty { metadata.mtime = fs.time }
                 if relative.isEmpty && info.kind == .directory && path == "/" { continue }
                 try fs.place(info, at: path, from: source.snapshot, metadata: metadata)
                 if let value = source.provenance[info.path] { provenance[path] = value.applying(.copied) }

@@ -90,6 +90,14 @@ public final class BuildExecutor: VertexExecutor, @unchecked Sendable {
         return SolvedState(snapshot: upper, layers: input.layers + [layer], provenance: provenance)
     }
 
+    /// The mtime a step gives what it writes: the epoch plus the number of layers the step's
+    /// result will have. Each step of a chain gets a later, distinct time, as a real build's
+    /// clock would, so that the differ sees a `touch` or an identical rewrite (BuildKit stores
+    /// those files); yet the time depends only on the inputs, so builds stay reproducible.
+    func stepTime(over input: SolvedState) -> Int {
+        environment.epoch + input.layers.count + 1
+    }
+
     // MARK: Cache
 
     struct CacheRecord: Codable {
@@ -123,15 +131,42 @@ public final class BuildExecutor: VertexExecutor, @unchecked Sendable {
     // MARK: Content keys
 
     public func inputsNeededForKeys(of vertex: Vertex) -> [Int] {
-        guard case .file(let op) = vertex.op else { return [] }
         var needed: Set<Int> = []
-        for action in op.actions { if case .copy(let copy) = action { needed.insert(copy.from) } }
+        switch vertex.op {
+        case .file(let op):
+            for action in op.actions { if case .copy(let copy) = action { needed.insert(copy.from) } }
+        case .exec(let exec):
+            for mount in exec.mounts { if case .bind(let input, _, _) = mount.kind, input > 0 { needed.insert(input) } }
+        case .source:
+            break
+        }
         return needed.sorted()
+    }
+
+    /// A RUN's bind mounts are keyed by the content they show (the bound path's names, modes
+    /// and bytes), as BuildKit keys exec inputs with a selector: changing a bound context file
+    /// re-runs the step, changing another file of the context does not.
+    func bindMountKeys(_ exec: ExecOp, for vertex: Vertex, inputs: [Digest: SolvedState]) -> [Int: Digest] {
+        var hashers: [Int: SHA256] = [:]
+        for mount in exec.mounts {
+            guard case .bind(let index, let source, _) = mount.kind, index > 0, index < vertex.inputs.count,
+                let state = inputs[vertex.inputs[index]]
+            else { continue }
+            var hasher = hashers[index] ?? SHA256()
+            hasher.update(Array(source.utf8) + [0])
+            state.snapshot.walkChecksum(from: FSPath.normalize("/" + source), into: &hasher)
+            hashers[index] = hasher
+        }
+        return hashers.mapValues { hasher in
+            var hasher = hasher
+            return Digest(sha256: hasher.finalize())
+        }
     }
 
     /// A COPY is keyed by the content it copies (paths, modes and bytes of the matched sources),
     /// as BuildKit's content-based cache keys are.
     public func contentKeys(for vertex: Vertex, inputs: [Digest: SolvedState]) throws -> [Int: Digest] {
+        if case .exec(let exec) = vertex.op { return bindMountKeys(exec, for: vertex, inputs: inputs) }
         guard case .file(let op) = vertex.op else { return [:] }
         var keys: [Int: Digest] = [:]
         for action in op.actions {

@@ -135,6 +135,15 @@ struct RunFileSystem: ShellFileSystem {
         }
     }
 
+    mutating func makeFifo(_ path: String, mode: UInt32) throws(FileSystemError) {
+        switch route(path) {
+        case .root(let inner):
+            try RunFileSystem.map(path) { () throws(FSError) in try root.mkfifo(inner, mode: mode, uid: owner.uid, gid: owner.gid) }
+        case .mount(let index, let inner):
+            try mounts[index].edit(path) { (fs: inout MutableSnapshot) throws(FSError) in try fs.mkfifo(inner, mode: mode) }
+        }
+    }
+
     mutating func hardlink(existing: String, at path: String) throws(FileSystemError) {
         switch (route(existing), route(path)) {
         case (.root(let a), .root(let b)):
@@ -243,6 +252,7 @@ extension FileStatus {
         case .file: .regular
         case .directory: .directory
         case .symlink: .symlink
+        case .fifo: .fifo
         }
         self.init(
             kind: kind, mode: info.metadata.mode & 0o7777, uid: info.metadata.uid, gid: info.metadata.gid, size: info.size,

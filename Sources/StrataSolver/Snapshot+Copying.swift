@@ -35,6 +35,7 @@ extension Snapshot {
             case .file: line += "f\(String(info.metadata.mode, radix: 8)):\(info.content?.hex ?? "")"
             case .directory: line += "d\(String(info.metadata.mode, radix: 8))"
             case .symlink: line += "l:\(info.linkTarget ?? "")"
+            case .fifo: line += "p\(String(info.metadata.mode, radix: 8))"
             }
             line += ":\(info.metadata.uid):\(info.metadata.gid)\u{0}"
             hasher.update(Array(line.utf8))
@@ -57,6 +58,8 @@ extension MutableSnapshot {
             try writeFile(path, content: info.content ?? Digest.of([UInt8]()), size: info.size, mode: metadata.mode, uid: metadata.uid, gid: metadata.gid)
         case .symlink:
             try symlink(info.linkTarget ?? "", at: path, uid: metadata.uid, gid: metadata.gid)
+        case .fifo:
+            try mkfifo(path, mode: metadata.mode, uid: metadata.uid, gid: metadata.gid)
         }
         try setMetadata(path, metadata, followSymlinks: false)
     }

@@ -114,6 +114,10 @@ struct CopyProgram: ShellProgram {
                 applyOwnership(shell, target, status)
             }
             return true
+        case .fifo, .socket:
+            // busybox cp would open a FIFO and block; a simulation refuses special files.
+            shell.programError("cp", "can't copy special file '\(display)'")
+            return false
         }
     }
 

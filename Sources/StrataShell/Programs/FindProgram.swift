@@ -102,6 +102,8 @@ struct FindProgram: ShellProgram {
                 case "f": return info.kind == .regular
                 case "d": return info.kind == .directory
                 case "l": return info.kind == .symlink
+                case "p": return info.kind == .fifo
+                case "s": return info.kind == .socket
                 default: return false
                 }
             case .print(let nul):

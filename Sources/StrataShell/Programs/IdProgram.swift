@@ -27,8 +27,13 @@ struct IdProgram: ShellProgram {
         } else {
             // A named user lists its primary group; the running process only its supplementary ones.
             var groups = parsed.operands.isEmpty ? [] : [gid]
-            for entry in UserDatabase.entries("/etc/group", shell) where entry.count > 3 {
-                if let name = userName, entry[3].split(separator: ",").contains(Substring(name)), let g = Int(entry[2]), !groups.contains(g) { groups.append(g) }
+            if parsed.operands.isEmpty, let supplementary = shell.user.supplementaryGroups {
+                // busybox prints getgroups(): the runtime's list, which need not hold the primary group.
+                groups = supplementary
+            } else {
+                for entry in UserDatabase.entries("/etc/group", shell) where entry.count > 3 {
+                    if let name = userName, entry[3].split(separator: ",").contains(Substring(name)), let g = Int(entry[2]), !groups.contains(g) { groups.append(g) }
+                }
             }
             func label(_ id: Int, _ name: String?) -> String { name.map { "\(id)(\($0))" } ?? String(id) }
             let list = groups.map { label($0, UserDatabase.groupName($0, shell)) }.joined(separator: ",")

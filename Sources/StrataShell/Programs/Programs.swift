@@ -10,7 +10,7 @@ enum Programs {
         Base64Program.self, HashSumProgram.self, TrueProgram.self, FalseProgram.self, BasenameProgram.self,
         DirnameProgram.self, ReadlinkProgram.self, IdProgram.self, SleepProgram.self, SeqProgram.self, YesProgram.self,
         RevProgram.self, EnvProgram.self, WhichProgram.self, MktempProgram.self, SystemInfoProgram.self, DateProgram.self,
-        FindProgram.self, XargsProgram.self, HexDumpProgram.self, AwkProgram.self,
+        FindProgram.self, XargsProgram.self, HexDumpProgram.self, AwkProgram.self, StatProgram.self, MkfifoProgram.self,
     ]
 
     static let table: [String: any ShellProgram.Type] = {
