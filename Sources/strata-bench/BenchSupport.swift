@@ -1,0 +1,92 @@
+import Foundation
+
+/// Wall-clock seconds `body` takes (monotonic clock).
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+/// The fastest of `runs` timings: the least disturbed by the other work on a shared machine.
+func bestOf(_ runs: Int, _ body: () throws -> Void) rethrows -> Double {
+    var best = Double.infinity
+    for _ in 0..<max(1, runs) { best = min(best, try seconds(body)) }
+    return best
+}
+
+/// What a tool printed and how it exited.
+struct ToolResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// Runs `path` with `arguments`, collecting stdout and stderr (read concurrently, so neither
+/// pipe can fill and block the child).
+@discardableResult
+func runTool(
+    _ path: String, _ arguments: [String], environment: [String: String]? = nil, directory: URL? = nil
+) throws -> ToolResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    if let environment { process.environment = environment }
+    if let directory { process.currentDirectoryURL = directory }
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let errorData = ErrorCollector()
+    let group = DispatchGroup()
+    DispatchQueue.global().async(group: group) { errorData.data = err.fileHandleForReading.readDataToEndOfFile() }
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    process.waitUntilExit()
+    return ToolResult(
+        status: process.terminationStatus, stdout: String(decoding: data, as: UTF8.self),
+        stderr: String(decoding: errorData.data, as: UTF8.self))
+}
+
+/// stderr bytes filled in by the reader thread; read only after it has finished.
+private final class ErrorCollector: @unchecked Sendable {
+    var data = Data()
+}
+
+/// A fresh directory under the system temp directory; the caller removes it.
+func makeTemporaryDirectory(_ label: String) throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("strata-bench-\(label)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// `12.3` style numbers for the result lines.
+func fixed(_ value: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", value) }
+
+/// Large rates as `1.23M`, `45.6k`, so lines stay short.
+func rate(_ value: Double) -> String {
+    if value >= 1e6 { return fixed(value / 1e6, 2) + "M" }
+    if value >= 1e3 { return fixed(value / 1e3, 1) + "k" }
+    return fixed(value, 1)
+}
+
+/// A duration as `12.3 ms` or `4.56 s`.
+func duration(_ seconds: Double) -> String {
+    seconds < 1 ? fixed(seconds * 1000, 1) + " ms" : fixed(seconds, 2) + " s"
+}
+
+/// ` OK` or ` MISSED` after a ratio, so a run can be scanned for misses.
+func verdict(_ met: Bool) -> String { met ? "ok" : "MISSED" }
+
+/// A small deterministic generator (SplitMix64): generated inputs are the same on every run.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
