@@ -26,9 +26,9 @@ enum AuditBench {
 
         let auditor = ImageAuditor(secrets: secrets.map { SecretSpec(id: $0.id, value: $0.value) })
         var report: AuditReport?
-        let oursTime = try seconds { report = try auditor.audit(try DockerArchiveImage(path: archive.path), name: archive.lastPathComponent) }
+        let ours = try measure { report = try auditor.audit(try DockerArchiveImage(path: archive.path), name: archive.lastPathComponent) }
         var grepCount = ""
-        let theirsTime = try seconds {
+        let theirs = try measure {
             let result = try runTool(
                 "/bin/sh", ["-c", "tar -xOf \"$1\" | grep -c -F -f \"$2\"", "sh", archive.path, patterns.path],
                 environment: ["PATH": "/usr/bin:/bin", "LC_ALL": "C"])
@@ -37,9 +37,11 @@ enum AuditBench {
         let findings = report?.findings ?? []
         let leaks = Set(findings.filter { $0.severity == .leak }.map(\.secret))
         let rawHits = findings.filter { $0.severity == .leak && $0.encoding == "raw" }.count
+        let oursTime = ours.wall
+        let theirsTime = theirs.wall
         let ratio = theirsTime / oursTime
         let check = leaks.count == secrets.count ? "" : "  MISSED SECRETS: found \(leaks.count) of \(secrets.count)"
-        print("audit: strata \(fixed(mb / oursTime, 0)) MB/s (\(duration(oursTime)), \(secrets.count) secrets × all encodings + detectors, \(findings.count) findings, \(rawHits) raw), tar|grep -F \(fixed(mb / theirsTime, 0)) MB/s (\(duration(theirsTime)), raw only, \(grepCount) matching lines), ratio \(fixed(ratio, 2))x (target ≥ 1.0x) \(verdict(ratio >= 1)) [\(size >> 20) MiB, \(planted.files) files, \(planted.rawPlants) raw plants; generated in \(duration(generateTime))]\(check)")
+        print("audit: strata \(fixed(mb / oursTime, 0)) MB/s (\(duration(oursTime)), cpu \(duration(ours.cpu)), \(secrets.count) secrets × all encodings + detectors, \(findings.count) findings, \(rawHits) raw), tar|grep -F \(fixed(mb / theirsTime, 0)) MB/s (\(duration(theirsTime)), cpu \(duration(theirs.cpu)), raw only, \(grepCount) matching lines), ratio \(fixed(ratio, 2))x (target ≥ 1.0x) \(verdict(ratio >= 1)) [\(size >> 20) MiB, \(planted.files) files, \(planted.rawPlants) raw plants; generated in \(duration(generateTime))]\(check)")
 
         guard !options.quick else { return }
         // The public entry point: Engine.audit loads the archive into a private store first.

@@ -40,6 +40,8 @@ enum BuildBench {
         let cases = try loadCases(from: root.appendingPathComponent("Tests/Conformance"), into: workspace.appendingPathComponent("cases"))
         var cold: [String: Double] = [:]
         var cachedTotal = 0.0
+        var coldCPU = 0.0
+        var cachedCPU = 0.0
         var failed: [String] = []
         for item in cases {
             let store = workspace.appendingPathComponent("store-\(item.name)")
@@ -48,10 +50,12 @@ enum BuildBench {
             _ = try engine.load(archive: archive)
             let request = item.request(tag: "bench/\(item.name.lowercased()):latest")
             do {
-                let first = try seconds { _ = try engine.build(request) }
-                let again = try seconds { _ = try engine.build(request) }
-                cold[item.name] = first
-                cachedTotal += again
+                let first = try measure { _ = try engine.build(request) }
+                let again = try measure { _ = try engine.build(request) }
+                cold[item.name] = first.wall
+                cachedTotal += again.wall
+                coldCPU += first.cpu
+                cachedCPU += again.cpu
             } catch {
                 failed.append(item.name)
             }
@@ -60,7 +64,7 @@ enum BuildBench {
         let built = cold.keys.sorted()
         let failures = failed.isEmpty ? "" : "; \(failed.count) failed in Strata and are left out: \(failed.joined(separator: " "))"
         let cachedRatio = cachedTotal / coldTotal
-        print("build-cases: strata cold \(duration(coldTotal)), cached \(duration(cachedTotal)) (\(fixed(cachedRatio * 100, 1))% of cold) over \(built.count) conformance cases\(failures)")
+        print("build-cases: strata cold \(duration(coldTotal)) (cpu \(duration(coldCPU))), cached \(duration(cachedTotal)) (cpu \(duration(cachedCPU)); \(fixed(cachedRatio * 100, 1))% of cold) over \(built.count) conformance cases\(failures)")
 
         if let reason = dockerUnavailable(options) {
             print("build-buildkit: skipped (\(reason))")
@@ -115,13 +119,15 @@ enum BuildBench {
         _ = try engine.load(archive: archive)
         let request = BuildRequest(contextDirectory: context, tags: ["bench/generated:latest"])
         var first: BuildOutcome?
-        let coldTime = try seconds { first = try engine.build(request) }
+        let cold = try measure { first = try engine.build(request) }
         var second: BuildOutcome?
-        let cachedTime = try seconds { second = try engine.build(request) }
+        let cached = try measure { second = try engine.build(request) }
+        let coldTime = cold.wall
+        let cachedTime = cached.wall
         let percent = cachedTime / coldTime * 100
         let same = first?.imageID == second?.imageID ? "" : "  IMAGE DIFFERS"
         let executed = second?.executedSteps.count ?? -1
-        print("build-\(steps)-steps: strata cold \(duration(coldTime)), cached \(duration(cachedTime)) (\(executed) steps re-run), cached/cold \(fixed(percent, 1))% (target < 5%) \(verdict(percent < 5))\(same)")
+        print("build-\(steps)-steps: strata cold \(duration(coldTime)) (cpu \(duration(cold.cpu))), cached \(duration(cachedTime)) (cpu \(duration(cached.cpu)), \(executed) steps re-run), cached/cold \(fixed(percent, 1))% (target < 5%) \(verdict(percent < 5))\(same)")
     }
 
     /// Cases that build (not `mustFail`, no ssh agent), copied so each has a context directory.

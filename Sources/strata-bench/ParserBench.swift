@@ -12,9 +12,9 @@ enum ParserBench {
         try Data(text.utf8).write(to: file)
 
         var astCount = 0
-        let astTime = try bestOf(options.repetitions) { astCount = try DockerfileParser.parse(text).instructions.count }
+        let astTime = try bestOf(options.repetitions) { astCount = try DockerfileParser.parse(text).instructions.count }.wall
         var stageCount = 0
-        let typedTime = try bestOf(options.repetitions) { stageCount = try InstructionParser.parse(text).stages.count }
+        let typedTime = try bestOf(options.repetitions) { stageCount = try InstructionParser.parse(text).stages.count }.wall
 
         let size = "\(text.utf8.count / 1000) kB, \(astCount) instructions, \(stageCount) stages"
         guard let buildkit = try buildKitParse(file, repetitions: options.repetitions) else {

@@ -55,9 +55,9 @@ enum ShellBench {
                 check = "  MISMATCH: strata exit \(ours.exitStatus) \(ourText.debugDescription), busybox exit \(theirs.status) \(theirs.stdout.debugDescription)\(why)"
             }
             // Within 2x of busybox: busybox time / strata time of at least 0.5.
-            let ratio = theirsTime / oursTime
+            let ratio = theirsTime.wall / oursTime.wall
             let size = item.name == "shell-loop" ? "\(iterations) iterations" : "\(lines) lines, \(input.utf8.count / 1000) kB"
-            print("\(item.name): strata \(duration(oursTime)), busybox \(duration(theirsTime)), ratio \(fixed(ratio, 2))x (target ≥ 0.5x, within 2x of busybox) \(verdict(ratio >= 0.5)) [\(size)]\(check)")
+            print("\(item.name): strata \(duration(oursTime.wall)) (cpu \(duration(oursTime.cpu))), busybox \(duration(theirsTime.wall)) (cpu \(duration(theirsTime.cpu))), ratio \(fixed(ratio, 2))x (target ≥ 0.5x, within 2x of busybox) \(verdict(ratio >= 0.5)) [\(size)]\(check)")
         }
     }
 
