@@ -25,8 +25,8 @@ enum AuditBench {
         _ = try runTool("/bin/sh", ["-c", "cat \"$1\" > /dev/null", "sh", archive.path])
 
         let auditor = ImageAuditor(secrets: secrets.map { SecretSpec(id: $0.id, value: $0.value) })
-        var report: AuditReport?
-        let ours = try measure { report = try auditor.audit(try DockerArchiveImage(path: archive.path), name: archive.lastPathComponent) }
+        var auditReport: AuditReport?
+        let ours = try measure { auditReport = try auditor.audit(try DockerArchiveImage(path: archive.path), name: archive.lastPathComponent) }
         var grepCount = ""
         let theirs = try measure {
             let result = try runTool(
@@ -34,14 +34,14 @@ enum AuditBench {
                 environment: ["PATH": "/usr/bin:/bin", "LC_ALL": "C"])
             grepCount = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         }
-        let findings = report?.findings ?? []
+        let findings = auditReport?.findings ?? []
         let leaks = Set(findings.filter { $0.severity == .leak }.map(\.secret))
         let rawHits = findings.filter { $0.severity == .leak && $0.encoding == "raw" }.count
         let oursTime = ours.wall
         let theirsTime = theirs.wall
         let ratio = theirsTime / oursTime
         let check = leaks.count == secrets.count ? "" : "  MISSED SECRETS: found \(leaks.count) of \(secrets.count)"
-        print("audit: strata \(fixed(mb / oursTime, 0)) MB/s (\(duration(oursTime)), cpu \(duration(ours.cpu)), \(secrets.count) secrets × all encodings + detectors, \(findings.count) findings, \(rawHits) raw), tar|grep -F \(fixed(mb / theirsTime, 0)) MB/s (\(duration(theirsTime)), cpu \(duration(theirs.cpu)), raw only, \(grepCount) matching lines), ratio \(fixed(ratio, 2))x (target ≥ 1.0x) \(verdict(ratio >= 1)) [\(size >> 20) MiB, \(planted.files) files, \(planted.rawPlants) raw plants; generated in \(duration(generateTime))]\(check)")
+        report("audit: strata \(fixed(mb / oursTime, 0)) MB/s (\(duration(oursTime)), cpu \(duration(ours.cpu)), \(secrets.count) secrets × all encodings + detectors, \(findings.count) findings, \(rawHits) raw), tar|grep -F \(fixed(mb / theirsTime, 0)) MB/s (\(duration(theirsTime)), cpu \(duration(theirs.cpu)), raw only, \(grepCount) matching lines), ratio \(fixed(ratio, 2))x (target ≥ 1.0x) \(verdict(ratio >= 1)) [\(size >> 20) MiB, \(planted.files) files, \(planted.rawPlants) raw plants; generated in \(duration(generateTime))]\(check)")
 
         guard !options.quick else { return }
         // The public entry point: Engine.audit loads the archive into a private store first.
@@ -52,7 +52,7 @@ enum AuditBench {
         var engineReport: AuditReport?
         let engineTime = try seconds { engineReport = try engine.audit(archive.path, secrets: sources, environment: environment) }
         let engineRatio = theirsTime / engineTime
-        let same = engineReport?.findings.count == report?.findings.count ? "" : "  FINDINGS DIFFER (\(engineReport?.findings.count ?? 0) vs \(findings.count))"
-        print("audit-engine: strata Engine.audit \(fixed(mb / engineTime, 0)) MB/s (\(duration(engineTime)), includes loading the archive into a temporary store), tar|grep -F \(fixed(mb / theirsTime, 0)) MB/s, ratio \(fixed(engineRatio, 2))x (target ≥ 1.0x) \(verdict(engineRatio >= 1))\(same)")
+        let same = engineReport?.findings.count == auditReport?.findings.count ? "" : "  FINDINGS DIFFER (\(engineReport?.findings.count ?? 0) vs \(findings.count))"
+        report("audit-engine: strata Engine.audit \(fixed(mb / engineTime, 0)) MB/s (\(duration(engineTime)), includes loading the archive into a temporary store), tar|grep -F \(fixed(mb / theirsTime, 0)) MB/s, ratio \(fixed(engineRatio, 2))x (target ≥ 1.0x) \(verdict(engineRatio >= 1))\(same)")
     }
 }

@@ -113,3 +113,10 @@ struct SplitMix: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// Prints one result line and flushes it, so results appear as they are measured even when
+/// stdout is a file or a pipe.
+func report(_ line: String) {
+    print(line)
+    fflush(nil)
+}

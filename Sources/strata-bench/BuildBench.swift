@@ -64,10 +64,10 @@ enum BuildBench {
         let built = cold.keys.sorted()
         let failures = failed.isEmpty ? "" : "; \(failed.count) failed in Strata and are left out: \(failed.joined(separator: " "))"
         let cachedRatio = cachedTotal / coldTotal
-        print("build-cases: strata cold \(duration(coldTotal)) (cpu \(duration(coldCPU))), cached \(duration(cachedTotal)) (cpu \(duration(cachedCPU)); \(fixed(cachedRatio * 100, 1))% of cold) over \(built.count) conformance cases\(failures)")
+        report("build-cases: strata cold \(duration(coldTotal)) (cpu \(duration(coldCPU))), cached \(duration(cachedTotal)) (cpu \(duration(cachedCPU)); \(fixed(cachedRatio * 100, 1))% of cold) over \(built.count) conformance cases\(failures)")
 
         if let reason = dockerUnavailable(options) {
-            print("build-buildkit: skipped (\(reason))")
+            report("build-buildkit: skipped (\(reason))")
         } else {
             let subset = options.quick ? Array(built.prefix(10)) : built
             let byName = Dictionary(uniqueKeysWithValues: cases.map { ($0.name, $0) })
@@ -90,7 +90,7 @@ enum BuildBench {
             }
             let ratio = theirsTotal / oursTotal
             let skippedNote = dockerFailed.isEmpty ? "" : "; BuildKit failed on \(dockerFailed.joined(separator: " "))"
-            print("build-buildkit: strata cold \(duration(oursTotal)), buildkit --no-cache \(duration(theirsTotal)), ratio \(fixed(ratio, 1))x (target ≥ 100x) \(verdict(ratio >= 100)) [\(subset.count - dockerFailed.count) cases, \(duration(theirsTotal / Double(max(1, subset.count - dockerFailed.count)))) per BuildKit build\(skippedNote)]")
+            report("build-buildkit: strata cold \(duration(oursTotal)), buildkit --no-cache \(duration(theirsTotal)), ratio \(fixed(ratio, 1))x (target ≥ 100x) \(verdict(ratio >= 100)) [\(subset.count - dockerFailed.count) cases, \(duration(theirsTotal / Double(max(1, subset.count - dockerFailed.count)))) per BuildKit build\(skippedNote)]")
         }
 
         try generatedBuild(archive: archive, workspace: workspace, steps: 200)
@@ -127,7 +127,7 @@ enum BuildBench {
         let percent = cachedTime / coldTime * 100
         let same = first?.imageID == second?.imageID ? "" : "  IMAGE DIFFERS"
         let executed = second?.executedSteps.count ?? -1
-        print("build-\(steps)-steps: strata cold \(duration(coldTime)) (cpu \(duration(cold.cpu))), cached \(duration(cachedTime)) (cpu \(duration(cached.cpu)), \(executed) steps re-run), cached/cold \(fixed(percent, 1))% (target < 5%) \(verdict(percent < 5))\(same)")
+        report("build-\(steps)-steps: strata cold \(duration(coldTime)) (cpu \(duration(cold.cpu))), cached \(duration(cachedTime)) (cpu \(duration(cached.cpu)), \(executed) steps re-run), cached/cold \(fixed(percent, 1))% (target < 5%) \(verdict(percent < 5))\(same)")
     }
 
     /// Cases that build (not `mustFail`, no ssh agent), copied so each has a context directory.

@@ -18,14 +18,14 @@ enum ParserBench {
 
         let size = "\(text.utf8.count / 1000) kB, \(astCount) instructions, \(stageCount) stages"
         guard let buildkit = try buildKitParse(file, repetitions: options.repetitions) else {
-            print("parser: strata \(rate(Double(astCount) / astTime)) instructions/s (\(duration(astTime)), \(size)); buildkit skipped (python3 -c 'import dockerfile' failed)")
+            report("parser: strata \(rate(Double(astCount) / astTime)) instructions/s (\(duration(astTime)), \(size)); buildkit skipped (python3 -c 'import dockerfile' failed)")
             return
         }
         let ratio = buildkit.seconds / astTime
         let check = buildkit.instructions == astCount ? "" : "  COUNT MISMATCH (buildkit \(buildkit.instructions))"
-        print("parser: strata \(rate(Double(astCount) / astTime)) instructions/s (\(duration(astTime))), buildkit \(rate(Double(astCount) / buildkit.seconds)) instructions/s (\(duration(buildkit.seconds))), ratio \(fixed(ratio, 2))x (target ≥ 1.0x) \(verdict(ratio >= 1)) [\(size)]\(check)")
+        report("parser: strata \(rate(Double(astCount) / astTime)) instructions/s (\(duration(astTime))), buildkit \(rate(Double(astCount) / buildkit.seconds)) instructions/s (\(duration(buildkit.seconds))), ratio \(fixed(ratio, 2))x (target ≥ 1.0x) \(verdict(ratio >= 1)) [\(size)]\(check)")
         let typedRatio = buildkit.seconds / typedTime
-        print("parser+instructions: strata \(rate(Double(astCount) / typedTime)) instructions/s (\(duration(typedTime)), AST and typed instructions), buildkit parse only \(duration(buildkit.seconds)), ratio \(fixed(typedRatio, 2))x (target ≥ 1.0x) \(verdict(typedRatio >= 1))")
+        report("parser+instructions: strata \(rate(Double(astCount) / typedTime)) instructions/s (\(duration(typedTime)), AST and typed instructions), buildkit parse only \(duration(buildkit.seconds)), ratio \(fixed(typedRatio, 2))x (target ≥ 1.0x) \(verdict(typedRatio >= 1))")
     }
 
     /// BuildKit's parser on `file`: the best parse time inside Python and the instruction count.

@@ -22,6 +22,6 @@ enum SHA256Bench {
         let theirsTime = try seconds { theirs = String(try runTool("/usr/bin/sha256sum", [file.path]).stdout.prefix(64)) }
         let mb = Double(size) / 1e6
         let ratio = theirsTime / oursTime
-        print("sha256: strata \(fixed(mb / oursTime, 0)) MB/s, sha256sum \(fixed(mb / theirsTime, 0)) MB/s, ratio \(fixed(ratio, 2))x (target ≥ 1.0x) \(verdict(ratio >= 1))\(ours == theirs ? "" : "  MISMATCH")")
+        report("sha256: strata \(fixed(mb / oursTime, 0)) MB/s, sha256sum \(fixed(mb / theirsTime, 0)) MB/s, ratio \(fixed(ratio, 2))x (target ≥ 1.0x) \(verdict(ratio >= 1))\(ours == theirs ? "" : "  MISMATCH")")
     }
 }

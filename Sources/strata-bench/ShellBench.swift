@@ -57,7 +57,7 @@ enum ShellBench {
             // Within 2x of busybox: busybox time / strata time of at least 0.5.
             let ratio = theirsTime.wall / oursTime.wall
             let size = item.name == "shell-loop" ? "\(iterations) iterations" : "\(lines) lines, \(input.utf8.count / 1000) kB"
-            print("\(item.name): strata \(duration(oursTime.wall)) (cpu \(duration(oursTime.cpu))), busybox \(duration(theirsTime.wall)) (cpu \(duration(theirsTime.cpu))), ratio \(fixed(ratio, 2))x (target ≥ 0.5x, within 2x of busybox) \(verdict(ratio >= 0.5)) [\(size)]\(check)")
+            report("\(item.name): strata \(duration(oursTime.wall)) (cpu \(duration(oursTime.cpu))), busybox \(duration(theirsTime.wall)) (cpu \(duration(theirsTime.cpu))), ratio \(fixed(ratio, 2))x (target ≥ 0.5x, within 2x of busybox) \(verdict(ratio >= 0.5)) [\(size)]\(check)")
         }
     }
 

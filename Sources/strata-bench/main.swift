@@ -5,6 +5,7 @@ import Foundation
 // Each line: Strata's figure, the tool's figure, the ratio (tool time / Strata time, so higher
 // is better for Strata), the target and `ok` or `MISSED`. See Docs/benchmarks.md.
 
+
 let options: BenchOptions
 do {
     options = try BenchOptions.parse(Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment)
