@@ -67,15 +67,3 @@ struct BenchOptions {
         return names
     }
 }
-
-enum BenchError: Error, CustomStringConvertible {
-    case usage(String)
-    case failed(String)
-
-    var description: String {
-        switch self {
-        case .usage(let message): "Error: \(message)\nUsage: strata-bench [--quick] [--only NAME[,NAME...]] [--audit-mib N] [--no-docker]"
-        case .failed(let message): message
-        }
-    }
-}

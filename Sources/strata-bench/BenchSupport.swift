@@ -101,19 +101,6 @@ func duration(_ seconds: Double) -> String {
 /// ` OK` or ` MISSED` after a ratio, so a run can be scanned for misses.
 func verdict(_ met: Bool) -> String { met ? "ok" : "MISSED" }
 
-/// A small deterministic generator (SplitMix64): generated inputs are the same on every run.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Prints one result line and flushes it, so results appear as they are measured even when
 /// stdout is a file or a pipe.
 func report(_ line: String) {
