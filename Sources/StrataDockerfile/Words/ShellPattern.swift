@@ -113,19 +113,33 @@ struct ShellPattern {
         }
     }
 
+    /// The longest result `replace` builds, in scalars. Replacing every match of an empty
+    /// pattern multiplies the replacement by the value's length, and replacements nest
+    /// (`${V//?/${V//?/…}}`), so a few hundred bytes of Dockerfile can ask for gigabytes;
+    /// fuzzing found such a word running past its 10-second limit. BuildKit has no limit (it
+    /// would exhaust memory); real words stay far below this one.
+    static let maximumReplacementLength = 1 << 20
+
     /// Go's `Regexp.ReplaceAllString`/first-match replacement; `$$` and `$0` in the
     /// replacement behave as in Go's template expansion.
-    func replace(in value: String, with replacement: String, all: Bool) -> String {
+    func replace(in value: String, with replacement: String, all: Bool) throws(LexFailure) -> String {
         let subject = Array(value.unicodeScalars)
         var matcher = Matcher(pattern: self, subject: subject)
         var output = String.UnicodeScalarView()
+        var length = 0
         var lastMatchEnd = 0
         var searchPosition = 0
         while searchPosition <= subject.count {
             guard let found = matcher.firstMatch(from: searchPosition) else { break }
             output.append(contentsOf: subject[lastMatchEnd..<found.lowerBound])
+            length += found.lowerBound - lastMatchEnd
             if found.upperBound > lastMatchEnd || found.lowerBound == 0 {
-                output.append(contentsOf: Self.expandTemplate(replacement, match: subject[found]).unicodeScalars)
+                let expanded = Self.expandTemplate(replacement, match: subject[found]).unicodeScalars
+                output.append(contentsOf: expanded)
+                length += expanded.count
+            }
+            guard length <= Self.maximumReplacementLength else {
+                throw LexFailure(reason: "replacement longer than \(Self.maximumReplacementLength) characters")
             }
             lastMatchEnd = found.upperBound
             if !all { break }
@@ -152,25 +166,22 @@ struct ShellPattern {
                 index += 1
                 continue
             }
+            // Go's `extract`: a name of letters, digits and `_`, and for `${` the `}` right
+            // after it. (Scanning ahead to any `}` instead was quadratic: the fuzzer's
+            // replacements held hundreds of unclosed `${`.)
+            let brace = scalars[index] == "{"
             var name = ""
-            var end = index
-            if scalars[index] == "{" {
-                end = index + 1
-                while end < scalars.count, scalars[end] != "}" { name.unicodeScalars.append(scalars[end]); end += 1 }
-                guard end < scalars.count, !name.isEmpty else {
-                    output.append(ch)
-                    continue
-                }
+            var end = brace ? index + 1 : index
+            while end < scalars.count, scalars[end].isGoLetter || scalars[end].isGoDigit || scalars[end] == "_" {
+                name.unicodeScalars.append(scalars[end])
                 end += 1
-            } else {
-                while end < scalars.count, scalars[end].isGoLetter || scalars[end].isGoDigit || scalars[end] == "_" {
-                    name.unicodeScalars.append(scalars[end])
-                    end += 1
-                }
-                guard !name.isEmpty else {
-                    output.append(ch)
-                    continue
-                }
+            }
+            if brace {
+                if end < scalars.count, scalars[end] == "}" { end += 1 } else { name = "" }
+            }
+            guard !name.isEmpty else {
+                output.append(ch)
+                continue
             }
             if name == "0" { output.append(contentsOf: match) }
             index = end
