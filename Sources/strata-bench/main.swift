@@ -1,47 +1,32 @@
 import Foundation
-import StrataSupport
 
 // `make bench`: Strata's speed goals, measured side by side with the real tools in one run.
 // Never part of `make test`; numbers vary by machine, ratios are what to compare.
+// Each line: Strata's figure, the tool's figure, the ratio (tool time / Strata time, so higher
+// is better for Strata), the target and `ok` or `MISSED`. See Docs/benchmarks.md.
 
-func seconds(_ body: () throws -> Void) rethrows -> Double {
-    let start = DispatchTime.now().uptimeNanoseconds
-    try body()
-    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+
+let options: BenchOptions
+do {
+    options = try BenchOptions.parse(Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment)
+} catch {
+    FileHandle.standardError.write(Data("\(error)\n".utf8))
+    exit(2)
 }
 
-func runTool(_ path: String, _ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
-}
-
-func benchSHA256() throws {
-    let size = 256 << 20
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("strata-bench-sha256")
-    defer { try? FileManager.default.removeItem(at: file) }
-    var generator = SystemRandomNumberGenerator()
-    var bytes = [UInt8](repeating: 0, count: size)
-    for i in stride(from: 0, to: size, by: 8) {
-        withUnsafeBytes(of: generator.next()) { word in for j in 0..<8 { bytes[i + j] = word[j] } }
+let benchmarks: [(String, (BenchOptions) throws -> Void)] = [
+    ("sha256", SHA256Bench.run), ("parser", ParserBench.run), ("shell", ShellBench.run),
+    ("audit", AuditBench.run), ("build", BuildBench.run),
+]
+print("Strata benchmarks (\(ProcessInfo.processInfo.activeProcessorCount) cores\(options.quick ? ", quick" : ""))")
+var failures = 0
+for (name, run) in benchmarks where options.runs(name) {
+    do {
+        let time = try seconds { try run(options) }
+        if ProcessInfo.processInfo.environment["STRATA_BENCH_VERBOSE"] != nil { print("  (\(name) took \(duration(time)))") }
+    } catch {
+        print("\(name): FAILED: \(error)")
+        failures += 1
     }
-    try Data(bytes).write(to: file)
-    var ours = ""
-    let oursTime = try seconds {
-        let data = try Data(contentsOf: file)
-        ours = Digest.of(data).hex
-    }
-    var theirs = ""
-    let theirsTime = try seconds { theirs = String(try runTool("/usr/bin/sha256sum", [file.path]).prefix(64)) }
-    let mb = Double(size) / 1e6
-    print("sha256: strata \(String(format: "%.0f", mb / oursTime)) MB/s, sha256sum \(String(format: "%.0f", mb / theirsTime)) MB/s, ratio \(String(format: "%.2f", theirsTime / oursTime))x (target ≥ 1.0x)\(ours == theirs ? "" : "  MISMATCH")")
 }
-
-print("Strata benchmarks (\(ProcessInfo.processInfo.activeProcessorCount) cores)")
-try benchSHA256()
+exit(failures == 0 ? 0 : 1)

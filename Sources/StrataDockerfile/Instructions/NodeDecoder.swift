@@ -4,8 +4,16 @@ import StrataSupport
 struct NodeDecoder {
     let node: Node
     let fileName: String
+    /// The node's argument values, collected once: decoders index into them per argument, and
+    /// rebuilding the array on each access made `ENV` with n pairs O(n²): 5,000 pairs took 40
+    /// seconds (Docs/fuzzing.md).
+    let arguments: [String]
 
-    var arguments: [String] { node.argumentValues }
+    init(node: Node, fileName: String) {
+        self.node = node
+        self.fileName = fileName
+        self.arguments = node.argumentValues
+    }
     var keyword: String { node.value.uppercased() }
 
     var range: SourceRange {

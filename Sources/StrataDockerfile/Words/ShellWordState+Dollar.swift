@@ -10,6 +10,11 @@ extension ShellWordState {
             return value ?? ""
         }
         next()
+        guard braceDepth < Self.maximumBraceDepth else {
+            throw LexFailure(reason: "syntax error: substitutions nested more than \(Self.maximumBraceDepth) deep")
+        }
+        braceDepth += 1
+        defer { braceDepth -= 1 }
         switch peek() {
         case nil:
             throw LexFailure(reason: "syntax error: missing '}'")
@@ -105,12 +110,13 @@ extension ShellWordState {
             throw error
         }
         let value = environmentValue(name) ?? ""
+        let compiled: ShellPattern
         do {
-            let compiled = try ShellPattern(pattern, greedy: true, anchored: false)
-            return compiled.replace(in: value, with: replacement, all: replaceAll)
+            compiled = try ShellPattern(pattern, greedy: true, anchored: false)
         } catch {
             throw LexFailure(reason: "invalid pattern (\(pattern)) in substitution: \(error.reason)")
         }
+        return try compiled.replace(in: value, with: replacement, all: replaceAll)
     }
 }
 

@@ -54,6 +54,12 @@ struct ShellWordState {
     let options: WordExpander
     var matched: Set<String> = []
     var unmatched: Set<String> = []
+    /// How many `${…}` the scanner is inside. Each level recurses, so nesting is bounded
+    /// (BuildKit's goroutine stacks grow; ours do not): a crafted word with 5,000 nested
+    /// `${a:-` overflowed the stack (Docs/fuzzing.md). No real Dockerfile nests anywhere near
+    /// the limit.
+    var braceDepth = 0
+    static let maximumBraceDepth = 100
 
     init(scalars: [Unicode.Scalar], lookup: @escaping (String) -> String?, escape: Unicode.Scalar,
          options: WordExpander) {
