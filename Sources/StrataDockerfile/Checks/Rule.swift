@@ -60,10 +60,45 @@ extension Rule {
         name: "ExposeProtoCasing", description: "Protocol in EXPOSE instruction should be lowercase",
         url: docs("expose-proto-casing"))
 
-    /// Every rule this module implements.
+    public static let undefinedArgInFrom = Rule(
+        name: "UndefinedArgInFrom", description: "FROM command must use declared ARGs", url: docs("undefined-arg-in-from"))
+    public static let invalidDefaultArgInFrom = Rule(
+        name: "InvalidDefaultArgInFrom",
+        description: "Default value for global ARG results in an empty or invalid base image name",
+        url: docs("invalid-default-arg-in-from"))
+    public static let redundantTargetPlatform = Rule(
+        name: "RedundantTargetPlatform",
+        description: "Setting platform to predefined $TARGETPLATFORM in FROM is redundant as this is the default behavior",
+        url: docs("redundant-target-platform"))
+    public static let fromPlatformFlagConstDisallowed = Rule(
+        name: "FromPlatformFlagConstDisallowed", description: "FROM --platform flag should not use a constant value",
+        url: docs("from-platform-flag-const-disallowed"))
+    public static let copyIgnoredFile = Rule(
+        name: "CopyIgnoredFile", description: "Attempting to Copy file that is excluded by .dockerignore",
+        url: docs("copy-ignored-file"))
+    public static let exposeInvalidFormat = Rule(
+        name: "ExposeInvalidFormat",
+        description: "IP address and host-port mapping should not be used in EXPOSE instruction. This will become an error in a future release",
+        url: docs("expose-invalid-format"))
+    public static let invalidDefinitionDescription = Rule(
+        name: "InvalidDefinitionDescription",
+        description: "Comment for build stage or argument should follow the format: `# <arg/stage name> <description>`. If this is not intended to be a description comment, add an empty line or comment between the instruction and the comment.",
+        url: docs("invalid-definition-description"))
+
+    /// Rules BuildKit marks `Experimental: true` in its ruleset: they run only when
+    /// `# check=experimental=Name` (or `experimental=all`) asks for them.
+    public static let experimentalNames: Set<String> = [copyIgnoredFile.name, invalidDefinitionDescription.name]
+
+    /// Whether the rule is off unless the Dockerfile opts in with `# check=experimental=…`.
+    public var isExperimental: Bool { Self.experimentalNames.contains(name) }
+
+    /// Every rule this module implements. BuildKit's InvalidBaseImagePlatform is not here: it
+    /// compares the pulled image's platform with the target, and checking needs no registry.
     public static let all: [Rule] = [
         stageNameCasing, fromAsCasing, noEmptyContinuation, consistentInstructionCasing, duplicateStageName,
-        reservedStageName, jsonArgsRecommended, maintainerDeprecated, workdirRelativePath, undefinedVar,
-        multipleInstructionsDisallowed, legacyKeyValueFormat, secretsUsedInArgOrEnv, exposeProtoCasing,
+        reservedStageName, jsonArgsRecommended, maintainerDeprecated, undefinedArgInFrom, workdirRelativePath,
+        undefinedVar, multipleInstructionsDisallowed, legacyKeyValueFormat, redundantTargetPlatform,
+        secretsUsedInArgOrEnv, invalidDefaultArgInFrom, fromPlatformFlagConstDisallowed, copyIgnoredFile,
+        invalidDefinitionDescription, exposeProtoCasing, exposeInvalidFormat,
     ]
 }
