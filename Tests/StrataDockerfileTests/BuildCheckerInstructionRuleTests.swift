@@ -121,6 +121,19 @@ import Testing
         #expect(try findings(text, rule: "InvalidDefinitionDescription").isEmpty)
     }
 
+    /// BuildKit's parser drops recognised directives from the comment list.
+    @Test func directivesAreNotDescriptions() throws {
+        let text = "# syntax=docker/dockerfile:1\n# check=experimental=InvalidDefinitionDescription\nARG foo=bar\nFROM scratch\n"
+        #expect(try findings(text, rule: "InvalidDefinitionDescription").isEmpty)
+    }
+
+    /// Pins the choice documented on the rule: BuildKit's parser keeps comments across blank
+    /// lines (only a bare `#` ends them), although the Build checks page says otherwise.
+    @Test func blankLineDoesNotSeparateAComment() throws {
+        let text = "# check=experimental=InvalidDefinitionDescription\n# a note\n\nARG foo=bar\nFROM scratch\n"
+        #expect(try findings(text, rule: "InvalidDefinitionDescription").map(\.line) == [4])
+    }
+
     @Test func definitionDescriptionIsExperimental() throws {
         #expect(try findings("# not a description\nARG foo=bar\nFROM scratch\n", rule: "InvalidDefinitionDescription").isEmpty)
         #expect(try findings("# check=experimental=all\n# not a description\nARG foo=bar\nFROM scratch\n",
