@@ -64,9 +64,6 @@ extension BuildChecker {
     /// Rules that look at one instruction (with a little per-stage state).
     func instructionFindings() -> [Finding] {
         var findings: [Finding] = []
-        for instruction in dockerfile.metaArgs {
-            findings += secretFindings(instruction)
-        }
         // What a stage passes on to stages built FROM it.
         var absoluteWorkdirInStage: [String: Bool] = [:]
         var shellInStage: [String: Bool] = [:]
@@ -100,22 +97,15 @@ extension BuildChecker {
                         findings.append(finding(.legacyKeyValueFormat,
                             "\"\(name) key=value\" should be used instead of legacy \"\(name) key value\" format", at: instruction))
                     }
-                case .expose(let ports):
-                    for port in ports {
-                        guard let slash = port.firstIndex(of: "/") else { continue }
-                        let proto = port[port.index(after: slash)...]
-                        if proto != proto.lowercased() {
-                            findings.append(finding(.exposeProtoCasing,
-                                "Defined protocol '\(port)' in EXPOSE instruction should be lowercase", at: instruction))
-                        }
-                    }
                 default:
                     break
                 }
+                // BuildKit's validateUsedOnce: reported at the earlier instruction (the one that
+                // will be ignored) but named as the later one is written.
                 if ["CMD", "ENTRYPOINT", "HEALTHCHECK"].contains(instruction.name) {
                     if let previous = lastOfKind[instruction.name] {
                         findings.append(finding(.multipleInstructionsDisallowed,
-                            "Multiple \(previous.keyword) instructions should not be used in the same stage because only the last one will be used", at: previous))
+                            "Multiple \(instruction.keyword) instructions should not be used in the same stage because only the last one will be used", at: previous))
                     }
                     lastOfKind[instruction.name] = instruction
                 }

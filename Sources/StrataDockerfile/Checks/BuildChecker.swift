@@ -10,17 +10,23 @@ public struct BuildChecker: Sendable {
     /// Variables assumed to be set by base images (BuildKit reads them from the image config;
     /// without a registry we assume the common ones).
     public var baseImageVariables: Set<String>
+    /// Whether the build context's `.dockerignore` excludes a COPY/ADD source, given as written
+    /// (after variable expansion). Nil when there is no `.dockerignore`: CopyIgnoredFile then
+    /// has nothing to report. A closure so that this module need not know the ignore syntax.
+    public var isIgnored: (@Sendable (String) -> Bool)?
 
     public init(_ dockerfile: ParsedDockerfile, configuration: CheckConfiguration? = nil,
-                baseImageVariables: Set<String> = ["PATH"]) {
+                baseImageVariables: Set<String> = ["PATH"], isIgnored: (@Sendable (String) -> Bool)? = nil) {
         self.dockerfile = dockerfile
         self.configuration = configuration ?? CheckConfiguration(directive: dockerfile.ast.directive("check"))
         self.baseImageVariables = baseImageVariables
+        self.isIgnored = isIgnored
     }
 
-    /// Parses and checks `text`.
-    public static func check(_ text: String, fileName: String = "Dockerfile") throws(DockerfileError) -> [Finding] {
-        BuildChecker(try InstructionParser.parse(text, fileName: fileName)).findings()
+    /// Parses and checks `text`; `isIgnored` answers for the context's `.dockerignore`.
+    public static func check(_ text: String, fileName: String = "Dockerfile",
+                             isIgnored: (@Sendable (String) -> Bool)? = nil) throws(DockerfileError) -> [Finding] {
+        BuildChecker(try InstructionParser.parse(text, fileName: fileName), isIgnored: isIgnored).findings()
     }
 
     /// All enabled findings, sorted by line.
@@ -29,7 +35,11 @@ public struct BuildChecker: Sendable {
         all += emptyContinuationFindings()
         all += casingFindings()
         all += stageFindings()
+        all += definitionDescriptionFindings()
+        all += fromFindings()
         all += instructionFindings()
+        all += exposeFindings()
+        all += copyIgnoredFindings()
         all += undefinedVariableFindings()
         return all
             .filter { configuration.isEnabled($0.rule) }

@@ -60,10 +60,66 @@ extension Rule {
         name: "ExposeProtoCasing", description: "Protocol in EXPOSE instruction should be lowercase",
         url: docs("expose-proto-casing"))
 
-    /// Every rule this module implements.
+    // The rules below: names, descriptions, URLs and messages as in BuildKit's
+    // frontend/dockerfile/linter/ruleset.go and the dockerfile2llb code that runs them, read
+    // from BuildKit's source (no `docker build --check` here to record them from). Where the
+    // Build checks pages of the Dockerfile reference differ, each rule's doc says which won.
+
+    /// A FROM line referencing a name that is neither a meta ARG nor predefined. The Build
+    /// checks page for it has no examples; behaviour follows `reportUnusedFromArgs`.
+    public static let undefinedArgInFrom = Rule(
+        name: "UndefinedArgInFrom", description: "FROM command must use declared ARGs", url: docs("undefined-arg-in-from"))
+    /// With ARGs at their defaults, a FROM that is no valid image reference. The page's
+    /// examples (`ARG TAG` + `FROM busybox:${TAG}` bad, `busybox:stable${VARIANT}` fine) are
+    /// tests; its output line ("Using ARG for FROM …") is older wording than ruleset.go's,
+    /// which Strata uses.
+    public static let invalidDefaultArgInFrom = Rule(
+        name: "InvalidDefaultArgInFrom",
+        description: "Default value for global ARG results in an empty or invalid base image name",
+        url: docs("invalid-default-arg-in-from"))
+    /// `FROM --platform=$TARGETPLATFORM`: behaviour and wording as the page shows them.
+    public static let redundantTargetPlatform = Rule(
+        name: "RedundantTargetPlatform",
+        description: "Setting platform to predefined $TARGETPLATFORM in FROM is redundant as this is the default behavior",
+        url: docs("redundant-target-platform"))
+    /// A constant `--platform`; the page's escape hatch (a stage named for its OS or
+    /// architecture, `AS build_arm64`) is honoured, as `reportConstPlatformDisallowed` does.
+    public static let fromPlatformFlagConstDisallowed = Rule(
+        name: "FromPlatformFlagConstDisallowed", description: "FROM --platform flag should not use a constant value",
+        url: docs("from-platform-flag-const-disallowed"))
+    /// Experimental (listed "(experimental)" on the Build checks index and `Experimental: true`
+    /// in ruleset.go, though the task brief did not list it so): needs the `.dockerignore`
+    /// through `BuildChecker.isIgnored`.
+    public static let copyIgnoredFile = Rule(
+        name: "CopyIgnoredFile", description: "Attempting to Copy file that is excluded by .dockerignore",
+        url: docs("copy-ignored-file"))
+    /// `EXPOSE 127.0.0.1:80:80` / `EXPOSE 80:80`, the page's two bad examples; its output line
+    /// gives the message.
+    public static let exposeInvalidFormat = Rule(
+        name: "ExposeInvalidFormat",
+        description: "IP address and host-port mapping should not be used in EXPOSE instruction. This will become an error in a future release",
+        url: docs("expose-invalid-format"))
+    /// Experimental. The page's examples are tests, except its "empty line separates" case:
+    /// BuildKit's parser does not reset comments on blank lines (see the checker).
+    public static let invalidDefinitionDescription = Rule(
+        name: "InvalidDefinitionDescription",
+        description: "Comment for build stage or argument should follow the format: `# <arg/stage name> <description>`. If this is not intended to be a description comment, add an empty line or comment between the instruction and the comment.",
+        url: docs("invalid-definition-description"))
+
+    /// Rules BuildKit marks `Experimental: true` in its ruleset: they run only when
+    /// `# check=experimental=Name` (or `experimental=all`) asks for them.
+    public static let experimentalNames: Set<String> = [copyIgnoredFile.name, invalidDefinitionDescription.name]
+
+    /// Whether the rule is off unless the Dockerfile opts in with `# check=experimental=…`.
+    public var isExperimental: Bool { Self.experimentalNames.contains(name) }
+
+    /// Every rule this module implements. BuildKit's InvalidBaseImagePlatform is not here: it
+    /// compares the pulled image's platform with the target, and checking needs no registry.
     public static let all: [Rule] = [
         stageNameCasing, fromAsCasing, noEmptyContinuation, consistentInstructionCasing, duplicateStageName,
-        reservedStageName, jsonArgsRecommended, maintainerDeprecated, workdirRelativePath, undefinedVar,
-        multipleInstructionsDisallowed, legacyKeyValueFormat, secretsUsedInArgOrEnv, exposeProtoCasing,
+        reservedStageName, jsonArgsRecommended, maintainerDeprecated, undefinedArgInFrom, workdirRelativePath,
+        undefinedVar, multipleInstructionsDisallowed, legacyKeyValueFormat, redundantTargetPlatform,
+        secretsUsedInArgOrEnv, invalidDefaultArgInFrom, fromPlatformFlagConstDisallowed, copyIgnoredFile,
+        invalidDefinitionDescription, exposeProtoCasing, exposeInvalidFormat,
     ]
 }
