@@ -24,7 +24,9 @@ extension Engine {
         let parsed = try InstructionParser.parse(text, fileName: displayName)
         // BuildKit runs its build checks before building: warnings are printed, and a check the
         // Dockerfile configures as an error (`# check=error=true`) fails the build.
-        let checks = BuildChecker(parsed).findings()
+        let ignoreURL = request.contextDirectory.appendingPathComponent(".dockerignore")
+        let ignore = DockerIgnore(FileManager.default.contents(atPath: ignoreURL.path).map { String(decoding: $0, as: UTF8.self) } ?? "")
+        let checks = BuildChecker(parsed, isIgnored: { ignore.excludes($0) }).findings()
         for finding in checks { onEvent(.warning(finding.diagnostic)) }
         if let failing = checks.first(where: { $0.severity == .error }) {
             throw BuildError.checkFailed(failing.diagnostic.description)
@@ -40,8 +42,6 @@ extension Engine {
         let secrets = try resolveSecrets(request, converted: converted)
         let blobs = MemoryBlobStore()
         var resolvedImages: [String: SolvedState] = [:]
-        let ignoreURL = request.contextDirectory.appendingPathComponent(".dockerignore")
-        let ignore = DockerIgnore(FileManager.default.contents(atPath: ignoreURL.path).map { String(decoding: $0, as: UTF8.self) } ?? "")
         var loadedContext: Snapshot?
         let environment = BuildExecutor.Environment(
             resolveImage: { [self] reference in

@@ -1,6 +1,7 @@
 import Foundation
 import Strata
 import StrataDockerfile
+import StrataFrontend
 import StrataSupport
 
 extension Commands {
@@ -22,7 +23,9 @@ extension Commands {
             let path = context.arguments.value("file") ?? (directory as NSString).appendingPathComponent("Dockerfile")
             guard let data = FileManager.default.contents(atPath: path) else { throw CommandError("cannot read \(path): no such file") }
             let name = context.arguments.value("file") ?? "Dockerfile"
-            let findings = try BuildChecker.check(String(decoding: data, as: UTF8.self), fileName: name)
+            let ignoreText = FileManager.default.contents(atPath: (directory as NSString).appendingPathComponent(".dockerignore"))
+            let ignore = DockerIgnore(ignoreText.map { String(decoding: $0, as: UTF8.self) } ?? "")
+            let findings = try BuildChecker.check(String(decoding: data, as: UTF8.self), fileName: name, isIgnored: { ignore.excludes($0) })
             switch context.arguments.value("format") ?? "text" {
             case "text":
                 for finding in findings { context.terminal.out("\(finding.diagnostic)\n  \(finding.rule.url)\n") }
