@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Used only to derive the digest a careless build may have stored instead of the secret
 /// (`md5sum` of a password); never for integrity.
-enum MD5 {
+public enum MD5 {
     private static let shifts: [UInt32] = [
         7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22,
         5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20,
@@ -17,7 +17,7 @@ enum MD5 {
         UInt32(truncatingIfNeeded: Int64((abs(sin(Double(i + 1))) * 4_294_967_296.0).rounded(.down)))
     }
 
-    static func hash(_ message: [UInt8]) -> [UInt8] {
+    public static func hash(_ message: [UInt8]) -> [UInt8] {
         var a0: UInt32 = 0x6745_2301
         var b0: UInt32 = 0xEFCD_AB89
         var c0: UInt32 = 0x98BA_DCFE

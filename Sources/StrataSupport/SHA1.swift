@@ -2,8 +2,8 @@
 ///
 /// Used only to derive the digest a careless build may have stored instead of the secret
 /// (`sha1sum` of a token); never for integrity.
-enum SHA1 {
-    static func hash(_ message: [UInt8]) -> [UInt8] {
+public enum SHA1 {
+    public static func hash(_ message: [UInt8]) -> [UInt8] {
         var h: [UInt32] = [0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476, 0xC3D2_E1F0]
         var data = message
         let bitLength = UInt64(message.count) &* 8
