@@ -1,30 +1,10 @@
+import StrataDockerfile
+
 /// Go's `%q` and `fmt` renderings, which BuildKit's history strings use verbatim
 /// (`CMD ["sh" "-c" "x"]`, `EXPOSE map[80/tcp:{}]`, `HEALTHCHECK &{[...] "30s" ...}`).
 enum GoFormat {
-    /// `strconv.Quote`: double-quoted with Go escapes; printable non-ASCII kept.
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            case "\u{07}": out += "\\a"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\u{0B}": out += "\\v"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7f {
-                    out += "\\x" + hex2(scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// `strconv.Quote`, shared with the parser's AST dump.
+    static func quote(_ text: String) -> String { GoQuote.quote(text) }
 
     /// `fmt.Sprintf("%q", []string{...})`: `["a" "b"]`.
     static func quotedList(_ items: [String]) -> String {
