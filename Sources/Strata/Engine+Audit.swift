@@ -5,8 +5,9 @@ import StrataStore
 import StrataVerify
 
 extension Engine {
-    /// `strata audit`: checks an image in the store, or a docker-archive / OCI layout tar made by
-    /// anything, for the declared secrets (raw and encoded) and built-in credential detectors.
+    /// `strata audit`: checks an image in the store, or a docker-archive, OCI layout tar or OCI
+    /// layout directory made by anything, for the declared secrets (raw and encoded) and built-in
+    /// credential detectors.
     ///
     /// An archive is loaded into a private, temporary store first and audited from there.
     public func audit(_ target: String, secrets: [SecretSource], environment: [String: String]) throws -> AuditReport {
@@ -16,11 +17,15 @@ extension Engine {
         let auditor = ImageAuditor(secrets: specs)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) {
-            guard !isDirectory.boolValue else { throw AuditError.unsupportedTarget(target) }
+            if isDirectory.boolValue && !FileManager.default.fileExists(atPath: target + "/oci-layout") {
+                throw AuditError.unsupportedTarget(target)
+            }
             let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("strata-audit-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: scratch) }
             let temporary = try ContentStore(root: scratch)
-            let loaded = try ImageLoader(store: temporary).load(archive: URL(fileURLWithPath: target))
+            let loader = ImageLoader(store: temporary)
+            let url = URL(fileURLWithPath: target)
+            let loaded = isDirectory.boolValue ? try loader.load(layoutDirectory: url) : try loader.load(archive: url)
             guard let image = loaded.first else { throw AuditError.emptyArchive(target) }
             let manifest = try temporary.manifest(image.manifest)
             let auditable = StoredAuditableImage(store: temporary, manifest: manifest, configJSON: try temporary.get(image.config))
@@ -43,7 +48,7 @@ public enum AuditError: Error, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .unsupportedTarget(let path): "\(path) is a directory: pass an image name, a docker-archive or an OCI layout tar"
+        case .unsupportedTarget(let path): "\(path) is a directory without an oci-layout file: pass an image name, a docker-archive, an OCI layout tar or an OCI layout directory"
         case .emptyArchive(let path): "\(path) holds no image"
         }
     }
