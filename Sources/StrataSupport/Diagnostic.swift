@@ -66,7 +66,9 @@ public func closestMatch(to word: String, in candidates: some Sequence<String>) 
     var best: (String, Int)?
     for candidate in candidates {
         let distance = editDistance(word, candidate)
-        if distance <= max(1, min(3, word.count / 3)), best == nil || distance < best!.1 { best = (candidate, distance) }
+        guard distance <= max(1, min(3, word.count / 3)) else { continue }
+        if let current = best, current.1 <= distance { continue }
+        best = (candidate, distance)
     }
     return best?.0
 }

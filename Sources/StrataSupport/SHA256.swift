@@ -45,7 +45,9 @@ public struct SHA256: Sendable {
             buffer.append(contentsOf: UnsafeRawBufferPointer(start: base, count: take))
             offset = take
             guard buffer.count == 64 else { return }
-            buffer.withUnsafeBytes { compress(blocks: $0.baseAddress!, count: 1) }
+            buffer.withUnsafeBytes { block in
+                if let base = block.baseAddress { compress(blocks: base, count: 1) }
+            }
             buffer.removeAll(keepingCapacity: true)
         }
         let blocks = (input.count - offset) / 64
@@ -81,7 +83,9 @@ public struct SHA256: Sendable {
     private mutating func compress(blocks: UnsafeRawPointer, count: Int) {
         if !portable {
             withUnsafeMutableBytes(of: &state) { raw in
-                cstrata_sha256_blocks(raw.baseAddress!.assumingMemoryBound(to: UInt32.self), blocks.assumingMemoryBound(to: UInt8.self), count)
+                // The state tuple is never empty, so its buffer always has a base address.
+                guard let base = raw.baseAddress else { return }
+                cstrata_sha256_blocks(base.assumingMemoryBound(to: UInt32.self), blocks.assumingMemoryBound(to: UInt8.self), count)
             }
             return
         }
