@@ -8,6 +8,8 @@ public struct BuildRequest: Sendable {
     public var dockerfile: URL?
     public var tags: [String]
     public var buildArgs: [String: String]
+    /// The offline network for `ADD <url>` (see `NetworkFixturesFile`); nil: every URL fails.
+    public var networkFixtures: URL?
     /// Attach SLSA provenance as BuildKit does (`--provenance`); nil: none.
     public var provenance: ProvenanceMode?
     /// Build arguments whose values must not reach the image (`--sensitive-arg NAME`).

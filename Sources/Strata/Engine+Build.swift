@@ -32,7 +32,8 @@ extension Engine {
             throw BuildError.checkFailed(failing.diagnostic.description)
         }
 
-        let options = FrontendOptions(buildArgs: request.buildArgs, target: request.target)
+        var options = FrontendOptions(buildArgs: request.buildArgs, target: request.target)
+        if let fixtures = request.networkFixtures { options.network = try NetworkFixturesFile.load(fixtures) }
         var converter = DockerfileConverter(parsed, source: text, options: options) { [self] reference in
             try self.image(reference).config
         }

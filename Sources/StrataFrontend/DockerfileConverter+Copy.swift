@@ -13,14 +13,24 @@ extension DockerfileConverter {
         var sources = try copy.sources.flatMap { try expandWords($0, environment: lookup, at: at) }
         if copy.isJSONForm { sources = try copy.sources.map { try expand($0, environment: lookup, at: at) } }
         var destination = try expand(copy.destination, environment: lookup, at: at)
-        if isAdd, let url = sources.first(where: { $0.hasPrefix("http://") || $0.hasPrefix("https://") }) {
-            // A simulated build has no network: every host is unreachable, so Strata fails the
-            // way BuildKit does when the name does not resolve (when keying the source).
-            let authority = url.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first.map(String.init) ?? url
-            let host = authority.split(separator: "@").last.flatMap { $0.split(separator: ":").first }.map(String.init) ?? authority
-            throw FrontendError(
-                "failed to load cache key: Get \"\(url)\": dial tcp: lookup \(host): no such host (Strata never fetches remote sources: a simulated build has no network)",
-                at: at, line: sourceLine(at.line))
+        // History shows the sources as written (expanded), URLs included.
+        var historySources = sources
+        var remote: [InlineFile]?
+        if isAdd, let url = sources.first(where: Self.isRemote) {
+            guard sources.count == 1, let files = options.network.files[url] else {
+                // A simulated build has no network: an unknown URL is an unreachable host, and
+                // Strata fails the way BuildKit does when the name does not resolve.
+                let authority = url.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first.map(String.init) ?? url
+                let host = authority.split(separator: "@").last.flatMap { $0.split(separator: ":").first }.map(String.init) ?? authority
+                throw FrontendError(
+                    "failed to load cache key: Get \"\(url)\": dial tcp: lookup \(host): no such host (Strata never fetches remote sources: map the URL to a file in a --network-fixtures file)",
+                    at: at, line: sourceLine(at.line))
+            }
+            if let expected = copy.checksum, files.count == 1, let file = files.first, expected != Digest.of(file.content).description {
+                throw FrontendError(
+                    "digest mismatch for \(url): expected \(expected), got \(Digest.of(file.content))", at: at, line: sourceLine(at.line))
+            }
+            remote = files
         }
         if sources.count + copy.heredocSources.count > 1 && !destination.hasSuffix("/") {
             // BuildKit (moby/buildkit#1853) does not reject this: each source is copied onto the
@@ -36,10 +46,16 @@ extension DockerfileConverter {
         }
         let fromInput: Digest
         var inputs = [state.vertex]
-        if !copy.heredocSources.isEmpty {
+        if let remote {
+            // A download is one file named after the URL's last path element (mode 0600, as
+            // BuildKit's HTTP source); a git checkout is a tree whose contents are copied.
+            fromInput = definition.add(Vertex(op: .source(.inline(files: remote)), inputs: [], name: "[internal] load remote source"))
+            sources = remote.count == 1 && !Self.isGit(sources[0]) ? [remote[0].path] : ["/"]
+        } else if !copy.heredocSources.isEmpty {
             let files = copy.heredocSources.map { InlineFile(path: "/" + $0.name, content: Array($0.content.utf8), mode: 0o644) }
             fromInput = definition.add(Vertex(op: .source(.inline(files: files)), inputs: [], name: "heredoc"))
             sources += copy.heredocSources.map(\.name)
+            historySources += copy.heredocSources.map(\.name)
         } else {
             fromInput = try inputVertex(from: try copy.from.map { try expand($0, environment: lookup, at: at) }, in: &state, at: at)
         }
@@ -64,7 +80,15 @@ extension DockerfileConverter {
         let name = state.stepName(Self.uppercaseKeyword(display))
         state.vertex = definition.add(Vertex(op: .file(FileOp(actions: [.copy(action)])), inputs: inputs, name: name, source: instruction.range))
         steps[state.vertex] = StepInfo(stage: state.index, stageName: state.displayName, instruction: Self.firstLine(instruction.original), line: at.line, secrets: [])
-        state.addHistory("\(keyword) \((sources + [copy.destination.isEmpty ? destination : try expand(copy.destination, environment: lookup, at: at)]).joined(separator: " ")) # buildkit", emptyLayer: false)
+        state.addHistory("\(keyword) \((historySources + [copy.destination.isEmpty ? destination : try expand(copy.destination, environment: lookup, at: at)]).joined(separator: " ")) # buildkit", emptyLayer: false)
+    }
+
+    static func isRemote(_ source: String) -> Bool {
+        source.hasPrefix("http://") || source.hasPrefix("https://") || source.hasPrefix("git@") || source.hasPrefix("git://")
+    }
+
+    static func isGit(_ source: String) -> Bool {
+        source.hasPrefix("git@") || source.hasPrefix("git://") || source.contains(".git#") || source.hasSuffix(".git")
     }
 
     /// WORKDIR: relative to the previous one, created (owned by USER when set) as a layer.

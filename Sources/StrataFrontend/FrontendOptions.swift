@@ -1,3 +1,4 @@
+import StrataLLB
 import StrataSupport
 
 /// What a build asks of the frontend besides the Dockerfile.
@@ -9,6 +10,8 @@ public struct FrontendOptions: Sendable {
     public var platform: Platform
     /// The name of the main build context.
     public var contextName: String
+    /// What `ADD <url>` and `ADD <git repo>` find, since a simulated build has no network.
+    public var network: NetworkFixtures = NetworkFixtures()
 
     public init(buildArgs: [String: String] = [:], target: String? = nil, platform: Platform = .linuxAMD64, contextName: String = "context") {
         self.buildArgs = buildArgs
@@ -16,6 +19,14 @@ public struct FrontendOptions: Sendable {
         self.platform = platform
         self.contextName = contextName
     }
+}
+
+/// The offline network: URL → the files a download (one file) or a git checkout (a tree) gives.
+/// Unknown URLs fail as an unreachable host does in BuildKit.
+public struct NetworkFixtures: Sendable {
+    public var files: [String: [InlineFile]]
+
+    public init(files: [String: [InlineFile]] = [:]) { self.files = files }
 }
 
 /// An OS/architecture pair such as `linux/amd64`.

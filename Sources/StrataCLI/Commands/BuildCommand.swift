@@ -24,6 +24,7 @@ extension Commands {
                     OptionSpec(names: ["-q", "--quiet"], kind: .flag, help: "Print only the image ID."),
                     OptionSpec(names: ["--explain-cache"], kind: .flag, help: "Say for each step why it was or was not cached."),
                     OptionSpec(names: ["--report"], kind: .value("file"), help: "Write the audit report as JSON to this file."),
+                    OptionSpec(names: ["--network-fixtures"], kind: .value("file"), help: "JSON mapping URLs to local files, for ADD <url> (a simulated build has no network)."),
                     OptionSpec(names: ["--provenance"], kind: .value("mode"), help: "Attach SLSA provenance as BuildKit does: min, max (or mode=min|max, true, false)."),
                 ]),
             ]),
@@ -57,6 +58,7 @@ extension Commands {
             secrets: secrets, target: arguments.value("target"), noCache: arguments.flag("no-cache"), epoch: epoch,
             environment: context.environment)
         request.sensitiveArgs = arguments.all("sensitive-arg")
+        request.networkFixtures = arguments.value("network-fixtures").map { URL(fileURLWithPath: $0) }
         if let provenance = arguments.value("provenance"), provenance != "false" {
             guard let mode = ProvenanceMode(flag: provenance) else {
                 throw UsageError(command: "build", message: "invalid --provenance \"\(provenance)\" (use min, max, mode=min, mode=max, true or false)")
