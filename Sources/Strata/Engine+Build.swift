@@ -96,9 +96,9 @@ extension Engine {
         } catch let error as SolveError {
             guard let failure else { throw error }
             let range = failure.vertex.source
-            throw BuildError.stepFailed(
-                step: failure.vertex.name, location: range?.start, sourceLine: range.flatMap { Self.line(text, $0.start.line) },
-                message: failure.message)
+            throw BuildError.stepFailed(StepFailure(
+                step: failure.vertex.name, location: range?.start, message: failure.message,
+                excerpt: range.map { Self.excerpt(text, from: $0.start.line, to: $0.end.line) } ?? []))
         }
 
         guard let result = results[converted.root] else { throw SolveError.missingVertex(converted.root) }
@@ -175,6 +175,14 @@ extension Engine {
     static func seconds(_ duration: Duration) -> Double {
         let (seconds, attoseconds) = duration.components
         return Double(seconds) + Double(attoseconds) / 1e18
+    }
+
+    /// The failing instruction's lines with one line of context each side, numbered.
+    static func excerpt(_ text: String, from start: Int, to end: Int) -> [(number: Int, text: String, failing: Bool)] {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let first = max(1, start - 1), last = min(lines.count, end + 1)
+        guard first <= last else { return [] }
+        return (first...last).map { ($0, String(lines[$0 - 1]), $0 >= start && $0 <= end) }
     }
 
     static func line(_ text: String, _ number: Int) -> String? {

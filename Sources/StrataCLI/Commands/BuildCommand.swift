@@ -71,6 +71,10 @@ extension Commands {
         let outcome: BuildOutcome
         do {
             outcome = try engine.build(request) { event in terminal.err(renderer.render(event)) }
+        } catch BuildError.stepFailed(let failure) where mode != .rawjson {
+            context.terminal = terminal
+            context.terminal.err("\n" + failure.buildKitReport)
+            return 1
         } catch {
             context.terminal = terminal
             context.terminal.err("ERROR: \(error)\n")
