@@ -74,6 +74,8 @@ import Testing
         let failed = run(["--store", store, "build", try context("FROM busybox\nRUN false\n")])
         #expect(failed.status == 1)
         #expect(failed.err.contains("executor failed running [/bin/sh -c false]: exit code: 1"))
+        // BuildKit's failure block: the step, then the Dockerfile excerpt with the failing line marked.
+        #expect(failed.err.contains(" > [2/2] RUN false:\n------\nDockerfile:2\n--------------------\n   1 |     FROM busybox\n   2 | >>> RUN false\n"))
     }
 
     @Test func secretInRunOutputIsRedactedInTheLog() throws {
