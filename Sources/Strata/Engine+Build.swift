@@ -60,31 +60,8 @@ extension Engine {
             secrets: secrets, epoch: request.epoch)
         let executor = BuildExecutor(store: store, blobs: blobs, environment: environment)
 
-        var numbering = StepNumbering()
-        let clock = ContinuousClock()
-        var startTimes: [Digest: ContinuousClock.Instant] = [:]
-        var cachedSteps: [String] = []
-        var failure: (vertex: Vertex, message: String)?
-        let solver = Solver(executor: executor, useCache: !request.noCache) { event in
-            switch event {
-            case .started(let vertex):
-                startTimes[vertex.id] = clock.now
-                onEvent(.started(step: numbering.number(vertex.id), name: vertex.name))
-            case .cached(let vertex, _):
-                cachedSteps.append(vertex.name)
-                let secrets = converted.steps[vertex.id]?.secrets ?? []
-                onEvent(.cached(step: numbering.number(vertex.id), name: vertex.name, secrets: secrets))
-            case .log(let vertex, let line):
-                let elapsed = startTimes[vertex.id].map { Self.seconds(clock.now - $0) } ?? 0
-                onEvent(.log(step: numbering.number(vertex.id), elapsed: elapsed, text: line))
-            case .completed(let vertex, _):
-                let elapsed = startTimes[vertex.id].map { Self.seconds(clock.now - $0) } ?? 0
-                onEvent(.done(step: numbering.number(vertex.id), elapsed: elapsed))
-            case .failed(let vertex, let message):
-                failure = (vertex, message)
-                onEvent(.failed(step: numbering.number(vertex.id), message: message))
-            }
-        }
+        let progress = BuildProgress(steps: converted.steps, onEvent: onEvent)
+        let solver = Solver(executor: executor, useCache: !request.noCache) { progress.handle($0) }
         // The target and every stage it needs, in one pass: the audit also looks at stages the
         // image does not ship.
         let stageRoots = converted.stages.filter { $0.reachable && $0.index != converted.targetStage }.compactMap(\.root)
@@ -94,7 +71,7 @@ extension Engine {
             // Blobs and cache records are written atomically; the index locks itself.
             (results, report) = try solver.solve(converted.definition, roots: stageRoots + [converted.root])
         } catch let error as SolveError {
-            guard let failure else { throw error }
+            guard let failure = progress.failure else { throw error }
             let range = failure.vertex.source
             throw BuildError.stepFailed(StepFailure(
                 step: failure.vertex.name, location: range?.start, message: failure.message,
@@ -144,7 +121,7 @@ extension Engine {
         }
         return BuildOutcome(
             imageID: exported.id.description, manifestDigest: exported.manifestDigest.description, tags: request.tags, report: audit,
-            cachedSteps: cachedSteps, executedSteps: executed, cacheExplanations: explanations)
+            cachedSteps: progress.cachedSteps, executedSteps: executed, cacheExplanations: explanations)
     }
 
     /// Keeps `strata audit --stages` answerable for this image.
@@ -170,11 +147,6 @@ extension Engine {
         let stored = try image(reference)
         guard let data = try store.readRecord("stages-\(stored.id.hex)") else { return nil }
         return try StableJSON.decode(StageReport.self, from: data)
-    }
-
-    static func seconds(_ duration: Duration) -> Double {
-        let (seconds, attoseconds) = duration.components
-        return Double(seconds) + Double(attoseconds) / 1e18
     }
 
     /// The failing instruction's lines with one line of context each side, numbered.
@@ -219,17 +191,5 @@ extension Engine {
             layers.append(LayerBlob(digest: descriptor.digest, diffID: diffID, size: descriptor.size, mediaType: descriptor.mediaType))
         }
         return SolvedState(snapshot: fs.commit(), layers: layers)
-    }
-}
-
-/// `#N` numbers in order of first appearance, as BuildKit's progress assigns them.
-struct StepNumbering {
-    private var numbers: [Digest: Int] = [:]
-
-    mutating func number(_ id: Digest) -> Int {
-        if let number = numbers[id] { return number }
-        let number = numbers.count + 1
-        numbers[id] = number
-        return number
     }
 }
