@@ -1,0 +1,67 @@
+import Testing
+@testable import StrataShell
+
+/// cmp, expr and truncate.
+@Suite struct UtilityProgramTests {
+    func image() throws -> MemoryFileSystem {
+        var fs = try makeImageFileSystem()
+        try fs.seed("/a", "abc\ndef\n")
+        try fs.seed("/b", "abc\ndxf\n")
+        try fs.seed("/short", "abc\n")
+        try fs.seed("/run/secrets/k", "hunter2", provenance: .secret("k"))
+        return fs
+    }
+
+    @Test(arguments: [
+        ("cmp /a /a", "", "", Int32(0)),
+        ("cmp /a /b", "/a /b differ: char 6, line 2\n", "", Int32(1)),
+        ("cmp -s /a /b", "", "", Int32(1)),
+        ("cmp -l /a /b", "6 145 170\n", "", Int32(1)),
+        ("cmp /a /short", "", "cmp: EOF on /short\n", Int32(1)),
+        ("cmp /a /nope", "", "cmp: /nope: No such file or directory\n", Int32(2)),
+    ])
+    func cmpReportsLikeBusybox(_ script: String, _ stdout: String, _ stderr: String, _ status: Int32) throws {
+        let (result, _) = run(script, on: try image())
+        #expect(result.stdout.text == stdout)
+        #expect(result.stderr.text == stderr)
+        #expect(result.exitStatus == status)
+    }
+
+    @Test(arguments: [
+        ("expr 1 + 2 \\* 3", "7\n", Int32(0)),
+        ("expr 0 + 0", "0\n", Int32(1)),
+        ("expr hello : 'h\\(.*\\)o'", "ell\n", Int32(0)),
+        ("expr hello : 'x'", "0\n", Int32(1)),
+        ("expr substr hello 2 3", "ell\n", Int32(0)),
+        ("expr length abcd", "4\n", Int32(0)),
+        ("expr index hello l", "3\n", Int32(0)),
+        ("expr '' \\| fallback", "fallback\n", Int32(0)),
+        ("expr b \\> a", "1\n", Int32(0)),
+        ("expr 7 / 0", "", Int32(2)),
+        ("expr 1 +", "", Int32(2)),
+    ])
+    func exprEvaluatesLikeBusybox(_ script: String, _ stdout: String, _ status: Int32) throws {
+        let (result, _) = run(script, on: try image())
+        #expect(result.stdout.text == stdout)
+        #expect(result.exitStatus == status)
+    }
+
+    @Test func exprOfSecretArgumentIsDerived() throws {
+        let environment: [String: ShellString] = ["PATH": "/bin", "T": ShellString("abcdef", provenance: .secret("t"))]
+        let (result, _) = run("expr substr \"$T\" 1 3 > /out", on: try image(), environment: environment)
+        #expect(result.writtenFiles.first { $0.path == "/out" }?.provenance.secrets == ["t"])
+    }
+
+    @Test func truncateCutsAndExtends() throws {
+        let (_, fs) = run("truncate -s 2 /a; truncate -s 6 /short; truncate -s 1k /new; truncate -c -s 5 /none", on: try image())
+        #expect(try fs.readFile("/a").text == "ab")
+        #expect(try fs.readFile("/short").bytes == Array("abc\n".utf8) + [0, 0])
+        #expect(try fs.stat("/new").size == 1024)
+        #expect(!fs.exists("/none"))
+    }
+
+    @Test func truncatedSecretKeepsProvenance() throws {
+        let (result, _) = run("truncate -s 3 /run/secrets/k", on: try image())
+        #expect(result.writtenFiles.first { $0.path == "/run/secrets/k" }?.provenance.secrets == ["k"])
+    }
+}
