@@ -32,5 +32,16 @@ extension DifferentialSnippets {
         "truncate -c -s 3 nn; echo $?; ls nn",
         "truncate -s 1k new; wc -c new",
         "truncate -s x data/a.txt; echo $?",
+        "du data | sort -k2",
+        "du -s data app",
+        "du -a data | sort -k2",
+        "du -sh data",
+        "du -k data/a.txt",
+        "du nope; echo $?",
+        "du -h data/b.txt empty",
+        "du -d 1 data | sort -k2",
+        "du -c data/a.txt data/sub",
+        "du -a dirlink link",
+        "seq 1 2000 > big; du -h big; du big",
     ]
 }

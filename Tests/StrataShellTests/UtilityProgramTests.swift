@@ -65,3 +65,21 @@ import Testing
         #expect(result.writtenFiles.first { $0.path == "/run/secrets/k" }?.provenance.secrets == ["k"])
     }
 }
+
+/// du counts 4 KiB blocks.
+@Suite struct DiskUsageProgramTests {
+    @Test func directoriesAndFilesCountWholeBlocks() throws {
+        var fs = try makeImageFileSystem()
+        try fs.seed("/d/small", "x")
+        try fs.seed("/d/sub/big", String(repeating: "y", count: 5000))
+        try fs.seedLink("/d/link", to: "small")
+        let (result, _) = run("du -a /d; du -sh /d", on: fs)
+        #expect(result.stdout.text == "0\t/d/link\n4\t/d/small\n8\t/d/sub/big\n12\t/d/sub\n20\t/d\n20.0K\t/d\n")
+    }
+
+    @Test func humanSizesScale() {
+        let options = DiskUsageProgram.Options(human: true)
+        #expect(DiskUsageProgram.format(0, options) == "0")
+        #expect(DiskUsageProgram.format(1536, options) == "1.5M")
+    }
+}

@@ -12,7 +12,8 @@ enum Programs {
         RevProgram.self, EnvProgram.self, WhichProgram.self, MktempProgram.self, SystemInfoProgram.self, DateProgram.self,
         FindProgram.self, XargsProgram.self, HexDumpProgram.self, AwkProgram.self,
         GzipProgram.self, TarProgram.self, CompareProgram.self, ExprProgram.self, TruncateProgram.self,
-        AddGroupProgram.self, AddUserProgram.self, DeleteUserProgram.self,
+        AddGroupProgram.self, AddUserProgram.self, DeleteUserProgram.self, DiskUsageProgram.self,
+        GroupAddProgram.self, UserAddProgram.self, UserModProgram.self,
     ]
 
     static let table: [String: any ShellProgram.Type] = {
