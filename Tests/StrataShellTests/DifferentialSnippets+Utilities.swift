@@ -43,5 +43,17 @@ extension DifferentialSnippets {
         "du -c data/a.txt data/sub",
         "du -a dirlink link",
         "seq 1 2000 > big; du -h big; du big",
+        "seq 10 > x; seq 11 | sed 's/^3$/C/' > y; diff x y; echo $?",
+        "seq 10 > x; seq 11 | sed 's/^3$/C/' > y; diff -U 1 x y",
+        "diff data/a.txt data/a.txt; echo $?",
+        "diff data/a.txt nope; echo $?",
+        "printf a > n1; printf b > n2; diff n1 n2",
+        "diff -q data/a.txt data/b.txt; echo $?",
+        "echo z | diff - data/a.txt",
+        "touch e; diff e data/a.txt; diff data/a.txt e",
+        "cp app/config.ini c.ini; sed -i 's/8080/9090/; /debug/d; $a extra' c.ini; diff -u app/config.ini c.ini",
+        "seq 20 > x; seq 20 | sed '2d; 18d' > y; diff x y",
+        "seq 20 > x; seq 20 | sed '5d; 12d' > y; diff x y",
+        "printf 'a\nb\n' > x; printf 'b\na\n' > y; diff x y",
     ]
 }

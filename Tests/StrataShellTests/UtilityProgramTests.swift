@@ -83,3 +83,29 @@ import Testing
         #expect(DiskUsageProgram.format(1536, options) == "1.5M")
     }
 }
+
+/// diff prints busybox's unified format.
+@Suite struct DiffProgramTests {
+    @Test func changedLineGetsThreeLinesOfContext() throws {
+        var fs = try makeImageFileSystem()
+        try fs.seed("/x", "1\n2\n3\n4\n5\n6\n7\n")
+        try fs.seed("/y", "1\n2\n3\nfour\n5\n6\n7\n")
+        let (result, _) = run("diff /x /y", on: fs)
+        #expect(result.exitStatus == 1)
+        #expect(result.stdout.text == "--- /x\n+++ /y\n@@ -1,7 +1,7 @@\n 1\n 2\n 3\n-4\n+four\n 5\n 6\n 7\n")
+    }
+
+    @Test func emptyRangesNameTheLineBefore() {
+        #expect(DiffProgram.range(nil, 0, before: 0) == "0,0")
+        #expect(DiffProgram.range(4, 1, before: 4) == "5")
+        #expect(DiffProgram.range(4, 3, before: 4) == "5,3")
+    }
+
+    @Test func diffOfSecretIsDerived() throws {
+        var fs = try makeImageFileSystem()
+        try fs.seed("/run/secrets/k", "hunter2\n", provenance: .secret("k"))
+        try fs.seed("/x", "other\n")
+        let (result, _) = run("diff /x /run/secrets/k > /d", on: fs)
+        #expect(result.writtenFiles.first { $0.path == "/d" }?.provenance.secrets == ["k"])
+    }
+}

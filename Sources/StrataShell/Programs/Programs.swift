@@ -13,7 +13,7 @@ enum Programs {
         FindProgram.self, XargsProgram.self, HexDumpProgram.self, AwkProgram.self,
         GzipProgram.self, TarProgram.self, CompareProgram.self, ExprProgram.self, TruncateProgram.self,
         AddGroupProgram.self, AddUserProgram.self, DeleteUserProgram.self, DiskUsageProgram.self,
-        GroupAddProgram.self, UserAddProgram.self, UserModProgram.self,
+        GroupAddProgram.self, UserAddProgram.self, UserModProgram.self, DiffProgram.self,
     ]
 
     static let table: [String: any ShellProgram.Type] = {
