@@ -109,3 +109,33 @@ import Testing
         #expect(result.writtenFiles.first { $0.path == "/d" }?.provenance.secrets == ["k"])
     }
 }
+
+/// install copies with mode and owner, and makes directories.
+@Suite struct InstallProgramTests {
+    @Test func installsFileWithModeAndOwner() throws {
+        var fs = try makeImageFileSystem()
+        try fs.seed("/src/tool", "#!/bin/sh\n", mode: 0o644)
+        let (result, after) = run("install -m 750 -o app -g app /src/tool /usr/local/bin/tool 2>&1; install -D /src/tool /opt/x/y/tool", on: fs)
+        #expect(result.exitStatus == 0)
+        #expect(result.stdout.text == "install: can't create '/usr/local/bin/tool': No such file or directory\n")
+        let installed = try after.stat("/opt/x/y/tool")
+        #expect(installed.mode == 0o755)
+        let (_, second) = run("mkdir -p /usr/local/bin && install -m 750 -o app -g app /src/tool /usr/local/bin/tool", on: fs)
+        let tool = try second.stat("/usr/local/bin/tool")
+        #expect(tool.mode == 0o750 && tool.uid == 1000 && tool.gid == 1000)
+        #expect(try second.readFile("/usr/local/bin/tool").text == "#!/bin/sh\n")
+    }
+
+    @Test func directoryModeAppliesToLastComponent() throws {
+        let (_, fs) = run("install -d -m 700 /a/b/c", on: try makeImageFileSystem())
+        #expect(try fs.stat("/a/b").mode == 0o755)
+        #expect(try fs.stat("/a/b/c").mode == 0o700)
+    }
+
+    @Test func installedSecretIsCopied() throws {
+        var fs = try makeImageFileSystem()
+        try fs.seed("/run/secrets/k", "hunter2\n", provenance: .secret("k"))
+        let (result, _) = run("install -m 600 /run/secrets/k /root/k", on: fs)
+        #expect(result.writtenFiles.first { $0.path == "/root/k" }?.provenance == Provenance(secrets: ["k"], transforms: [.copied]))
+    }
+}
