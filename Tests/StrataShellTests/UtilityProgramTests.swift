@@ -139,3 +139,24 @@ import Testing
         #expect(result.writtenFiles.first { $0.path == "/root/k" }?.provenance == Provenance(secrets: ["k"], transforms: [.copied]))
     }
 }
+
+/// split names pieces with letter suffixes.
+@Suite struct SplitProgramTests {
+    @Test func splitsByLinesAndBytes() throws {
+        var fs = try makeImageFileSystem()
+        try fs.seed("/in", "1\n2\n3\n4\n5\n")
+        let (result, after) = run("cd /tmp && split -l 2 /in && split -b 3 /in part.", on: fs)
+        #expect(result.exitStatus == 0)
+        #expect(try after.readFile("/tmp/xaa").text == "1\n2\n")
+        #expect(try after.readFile("/tmp/xac").text == "5\n")
+        #expect(!after.exists("/tmp/xad"))
+        #expect(try after.readFile("/tmp/part.aa").text == "1\n2")
+        #expect(try after.readFile("/tmp/part.ad").text == "\n")
+    }
+
+    @Test func suffixesRunOut() {
+        #expect(SplitProgram.suffix(0, length: 2) == "aa")
+        #expect(SplitProgram.suffix(27, length: 2) == "bb")
+        #expect(SplitProgram.suffix(676, length: 2) == nil)
+    }
+}

@@ -14,7 +14,7 @@ enum Programs {
         GzipProgram.self, TarProgram.self, CompareProgram.self, ExprProgram.self, TruncateProgram.self,
         AddGroupProgram.self, AddUserProgram.self, DeleteUserProgram.self, DiskUsageProgram.self,
         GroupAddProgram.self, UserAddProgram.self, UserModProgram.self, DiffProgram.self,
-        InstallProgram.self,
+        InstallProgram.self, SplitProgram.self,
     ]
 
     static let table: [String: any ShellProgram.Type] = {
