@@ -47,5 +47,11 @@ extension DifferentialSnippets {
         "chmod 700 data/sub; tar cf x.tar data/sub; chmod 755 data/sub; tar xf x.tar; rm x.tar",
         "tar cf x.tar data/sub/c.txt; tar xf x.tar --strip-components=2 -C empty; rm x.tar",
         "tar -cf x.tar data/a.txt && tar -tvf x.tar | cut -c1-36; rm x.tar",
+        "cd data; tar cf ../x.tar .; tar tf ../x.tar | sort; rm ../x.tar",
+        "cd data; tar cf ../x.tar sub/; tar tvf ../x.tar | awk '{print $1, $2, $3, $6}' | sort; rm ../x.tar",
+        "tar cf x.tar data/sub; tar xf x.tar --strip-components 1 -C empty; rm x.tar",
+        "tar cf x.tar data/a.txt; tar xf x.tar -C empty; tar xf x.tar -C empty; echo $?; rm x.tar",
+        "tar cf data x.tar; echo $?",
+        "gzip -c nope; echo $?",
     ]
 }
