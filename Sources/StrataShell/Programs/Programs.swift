@@ -11,6 +11,10 @@ enum Programs {
         DirnameProgram.self, ReadlinkProgram.self, IdProgram.self, SleepProgram.self, SeqProgram.self, YesProgram.self,
         RevProgram.self, EnvProgram.self, WhichProgram.self, MktempProgram.self, SystemInfoProgram.self, DateProgram.self,
         FindProgram.self, XargsProgram.self, HexDumpProgram.self, AwkProgram.self, StatProgram.self, MkfifoProgram.self,
+        GzipProgram.self, TarProgram.self, CompareProgram.self, ExprProgram.self, TruncateProgram.self,
+        AddGroupProgram.self, AddUserProgram.self, DeleteUserProgram.self, DiskUsageProgram.self,
+        GroupAddProgram.self, UserAddProgram.self, UserModProgram.self, DiffProgram.self,
+        InstallProgram.self, SplitProgram.self,
     ]
 
     static let table: [String: any ShellProgram.Type] = {
