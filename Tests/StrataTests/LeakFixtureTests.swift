@@ -92,8 +92,8 @@ struct ExpectedFinding: Codable, Hashable, Sendable, Comparable, CustomStringCon
     }
 
     var description: String {
-        var parts = [severity, secret, place]
-        if let layer { parts.append("layer \(layer)") }
+        var parts = [severity, secret]
+        if let layer { parts.append("layer \(layer)") } else { parts.append(place) }
         if let path { parts.append(path) }
         if let index { parts.append("history \(index)") }
         if let field { parts.append("field \(field)") }
