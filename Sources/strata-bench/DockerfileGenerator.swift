@@ -1,3 +1,5 @@
+import StrataSupport
+
 /// A large Dockerfile that uses every instruction and form, the same on every run: stages,
 /// continuations, heredocs, JSON and shell forms, flags, comments and parser-relevant escapes.
 struct DockerfileGenerator {

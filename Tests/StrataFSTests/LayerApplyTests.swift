@@ -1,3 +1,4 @@
+import StrataSupport
 import StrataArchive
 import Testing
 @testable import StrataFS
