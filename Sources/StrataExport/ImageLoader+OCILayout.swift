@@ -57,6 +57,9 @@ extension ImageLoader {
 
     private func decodeBlob<T: Decodable>(_ type: T.Type, _ digest: Digest, _ context: Context) throws -> T {
         guard store.contains(digest) else { throw ExportError.missingBlob(archive: context.label, digest) }
+        guard try store.size(of: digest) <= ContentStore.jsonLimit else {
+            throw ExportError.malformedEntry(archive: context.label, entry: "blobs/sha256/\(digest.hex)", detail: "larger than \(ContentStore.jsonLimit) bytes")
+        }
         let bytes = try store.get(digest)
         do { return try JSONDecoder().decode(type, from: Data(bytes)) } catch {
             throw ExportError.malformedEntry(archive: context.label, entry: "blobs/sha256/\(digest.hex)", detail: "\(error)")

@@ -143,7 +143,11 @@ public struct ImageLoader: Sendable {
     }
 
     func decode<T: Decodable>(_ type: T.Type, _ context: Context, entry: String) throws -> T {
-        let bytes = try store.get(context.digest(of: entry))
+        let digest = try context.digest(of: entry)
+        guard try store.size(of: digest) <= ContentStore.jsonLimit else {
+            throw ExportError.malformedEntry(archive: context.label, entry: entry, detail: "larger than \(ContentStore.jsonLimit) bytes")
+        }
+        let bytes = try store.get(digest)
         do { return try JSONDecoder().decode(type, from: Data(bytes)) } catch {
             throw ExportError.malformedEntry(archive: context.label, entry: entry, detail: "\(error)")
         }
