@@ -91,3 +91,29 @@ import Testing
         #expect(try ImageIndexStore(store: ContentStore(root: root)).list().count == 50)
     }
 }
+
+@Suite struct GarbageCollectionTests {
+    @Test func unreferencedOldBlobsGoAndEverythingAnImageNeedsStays() throws {
+        let temp = try TemporaryDirectory()
+        defer { temp.cleanup() }
+        let store = try ContentStore(root: temp.url)
+        let layer = try store.put(Array("layer".utf8))
+        let stored = try store.putImage(
+            config: ImageConfig(rootfs: RootFS(diffIDs: [layer])),
+            layers: [Descriptor(mediaType: MediaType.ociLayer, digest: layer, size: 5)])
+        let index = ImageIndexStore(store: store)
+        try index.tag(ImageReference(parsing: "kept"), manifest: stored.manifest.digest, config: stored.config.digest)
+        let orphan = try store.put(Array("orphan".utf8))
+        let cached = try store.put(Array("cache".utf8))
+
+        // Young orphans survive the grace period.
+        #expect(try index.collectGarbage(keeping: [cached]).isEmpty)
+        let later = Date().addingTimeInterval(7200)
+        #expect(try index.collectGarbage(keeping: [cached], now: later) == [orphan])
+        #expect(Set(store.allDigests()) == [layer, stored.manifest.digest, stored.config.digest, cached])
+
+        try index.remove(ImageReference(parsing: "kept"))
+        #expect(Set(try index.collectGarbage(now: later)) == [layer, stored.manifest.digest, stored.config.digest, cached])
+        #expect(store.allDigests().isEmpty)
+    }
+}
