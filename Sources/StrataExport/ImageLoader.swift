@@ -22,12 +22,16 @@ public struct ImageLoader: Sendable {
         self.index = ImageIndexStore(store: store)
     }
 
-    /// Loads every image in the archive at `archive`; `name` tags an image the archive does
+    /// Loads every image in the archive at `archive` (a tar, gzipped or not, or an unpacked
+    /// OCI layout directory such as `skopeo copy … oci:DIR` writes); `name` tags an image the archive does
     /// not name (an OCI layout whose ref.name is only a tag), or replaces the tag of a single image.
     @discardableResult
     public func load(archive: URL, name: ImageReference? = nil) throws -> [LoadedImage] {
         let label = archive.lastPathComponent
-        let (entries, added) = try ingest(archive: archive, label: label)
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: archive.path, isDirectory: &isDirectory)
+        let (entries, added) = exists && isDirectory.boolValue
+            ? try ingest(directory: archive, label: label) : try ingest(archive: archive, label: label)
         var keep: Set<Digest> = []
         var images: [LoadedImage] = []
         do {
@@ -133,6 +137,44 @@ public struct ImageLoader: Sendable {
             }
         }
         return parts.joined(separator: "/")
+    }
+
+    /// An unpacked layout: every regular file under `directory` streams into the store.
+    /// Symlinks are not followed, so a layout cannot make Strata read files outside it.
+    func ingest(directory: URL, label: String) throws -> (entries: [String: Digest], added: Set<Digest>) {
+        var entries: [String: Digest] = [:]
+        var added: Set<Digest> = []
+        let root = directory.standardizedFileURL.path
+        guard let walker = FileManager.default.enumerator(atPath: root) else {
+            throw ExportError.notAnImageArchive(archive: label)
+        }
+        do {
+            while let relative = walker.nextObject() as? String {
+                guard walker.fileAttributes?[.type] as? FileAttributeType == .typeRegular else { continue }
+                let path = Self.normalise(relative)
+                var expected: Digest?
+                if path.hasPrefix("blobs/sha256/") {
+                    expected = try? Digest(parsing: "sha256:" + path.dropFirst("blobs/sha256/".count))
+                }
+                let writer = try store.writer()
+                var source = try FileSource(path: root + "/" + relative)
+                while true {
+                    let chunk = try source.read(upTo: 1 << 20)
+                    if chunk.isEmpty { break }
+                    try writer.write(chunk)
+                }
+                let digest: Digest
+                do { digest = try writer.commit(expecting: expected).digest } catch StoreError.digestMismatch(_, let actual) {
+                    throw ExportError.blobNameMismatch(archive: label, entry: path, actual: actual)
+                }
+                if writer.createdBlob { added.insert(digest) }
+                entries[path] = digest
+            }
+        } catch {
+            for digest in added { try? store.remove(digest) }
+            throw error
+        }
+        return (entries, added)
     }
 
     static func normalise(_ path: String) -> String {

@@ -142,3 +142,21 @@ import Testing
         #expect(store.allDigests().isEmpty)
     }
 }
+
+@Suite struct LayoutDirectoryTests {
+    @Test(.enabled(if: ExternalTool.available("/usr/bin/tar")))
+    func loadsAnUnpackedOCILayoutDirectory() throws {
+        let temp = try TemporaryDirectory()
+        defer { temp.cleanup() }
+        let layout = temp.url.appendingPathComponent("layout")
+        try FileManager.default.createDirectory(at: layout, withIntermediateDirectories: true)
+        #expect(try ExternalTool.run("/usr/bin/tar", ["-C", layout.path, "-xf", Fixture.url("two-oci-gzip.tar").path]).status == 0)
+        let store = try ContentStore(root: temp.url.appendingPathComponent("store"))
+        let images = try ImageLoader(store: store).load(archive: layout, name: ImageReference(parsing: "dir:1"))
+        #expect(images.first?.manifest.description == "sha256:00f04a129f5990a3742ab7097c3f0e24408a8416cd6f0818d1bc09e60f25c194")
+        #expect(images.first?.names == ["dir:1"])
+        // index.json and oci-layout were read, not kept.
+        let manifest = try store.manifest(try #require(images.first).manifest)
+        #expect(store.allDigests().count == 2 + manifest.layers.count)
+    }
+}
