@@ -9,10 +9,10 @@ import StrataSupport
 /// optionally gzipped, into the content store, and tags the images.
 ///
 /// The archive is read once, front to back: every regular file streams into the store as a
-/// blob (never whole in memory), remembered by its entry path. Only then are manifest.json
-/// or index.json interpreted, so entry order does not matter. Files that turn out not to be
-/// part of any image are removed again. Every layer's uncompressed digest is checked against
-/// the config's `rootfs.diff_ids` before anything is tagged.
+/// blob (never whole in memory), small metadata files stay in memory (see `IngestedArchive`).
+/// Only then are manifest.json or index.json interpreted, so entry order does not matter.
+/// Every layer's uncompressed digest is checked against the config's `rootfs.diff_ids`
+/// before the config, the manifest or any tag is written.
 public struct ImageLoader: Sendable {
     public let store: ContentStore
     public let index: ImageIndexStore
@@ -30,24 +30,16 @@ public struct ImageLoader: Sendable {
         let label = archive.lastPathComponent
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: archive.path, isDirectory: &isDirectory)
-        let (entries, added) = exists && isDirectory.boolValue
+        let archiveContents = exists && isDirectory.boolValue
             ? try ingest(directory: archive, label: label) : try ingest(archive: archive, label: label)
-        var keep: Set<Digest> = []
-        var images: [LoadedImage] = []
-        do {
-            let context = Context(label: label, entries: entries)
-            if entries["index.json"] != nil {
-                images = try loadOCILayout(context, keep: &keep)
-            } else if entries["manifest.json"] != nil {
-                images = try loadDockerArchive(context, keep: &keep)
-            } else {
-                throw ExportError.notAnImageArchive(archive: label)
-            }
-        } catch {
-            for digest in added { try? store.remove(digest) }
-            throw error
+        var images: [LoadedImage]
+        if archiveContents.contains("index.json") {
+            images = try loadOCILayout(archiveContents)
+        } else if archiveContents.contains("manifest.json") {
+            images = try loadDockerArchive(archiveContents)
+        } else {
+            throw ExportError.notAnImageArchive(archive: label)
         }
-        for digest in added where !keep.contains(digest) { try? store.remove(digest) }
         if let name {
             let reference = name.withDefaultTag
             for i in images.indices where images[i].names.isEmpty || images.count == 1 {
@@ -60,30 +52,6 @@ public struct ImageLoader: Sendable {
             }
         }
         return images
-    }
-
-    /// What the archive held: entry path (without `./`) → blob.
-    struct Context {
-        let label: String
-        let entries: [String: Digest]
-
-        func digest(of path: String) throws -> Digest {
-            guard let digest = entries[ImageLoader.normalise(path)] else {
-                throw ExportError.missingEntry(archive: label, entry: path)
-            }
-            return digest
-        }
-    }
-
-    func decode<T: Decodable>(_ type: T.Type, _ context: Context, entry: String) throws -> T {
-        let digest = try context.digest(of: entry)
-        guard try store.size(of: digest) <= ContentStore.jsonLimit else {
-            throw ExportError.malformedEntry(archive: context.label, entry: entry, detail: "larger than \(ContentStore.jsonLimit) bytes")
-        }
-        let bytes = try store.get(digest)
-        do { return try JSONDecoder().decode(type, from: Data(bytes)) } catch {
-            throw ExportError.malformedEntry(archive: context.label, entry: entry, detail: "\(error)")
-        }
     }
 
     /// Checks each layer's uncompressed digest against the config's diff_ids.
