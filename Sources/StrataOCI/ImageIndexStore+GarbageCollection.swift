@@ -26,7 +26,8 @@ extension ImageIndexStore {
     /// passes its own roots), and returns them sorted.
     ///
     /// A blob younger than `gracePeriod` is kept even when unreferenced: another process may
-    /// be loading or building an image whose blobs are stored but not yet tagged.
+    /// be loading or building an image whose blobs are stored but not yet tagged. Temporary
+    /// files older than that are left from crashed writers and go too.
     @discardableResult
     public func collectGarbage(
         keeping: Set<Digest> = [], gracePeriod: TimeInterval = 3600, now: Date = Date()
@@ -42,6 +43,7 @@ extension ImageIndexStore {
                 try store.remove(digest)
                 removed.append(digest)
             }
+            store.removeStaleTemporaryFiles(olderThan: gracePeriod, now: now)
             return removed
         }
     }
