@@ -102,4 +102,31 @@ import Testing
         let id = try ExternalTool.run("/usr/bin/docker", ["image", "inspect", "--format", "{{.Id}}", tag])
         #expect(id.output.trimmingCharacters(in: .whitespacesAndNewlines) == record.config.description)
     }
+
+    @Test(arguments: ImageSaver.Format.allCases)
+    func severalImagesAndNamesShareOneArchive(format: ImageSaver.Format) throws {
+        let temp = try TemporaryDirectory()
+        defer { temp.cleanup() }
+        let store = try ContentStore(root: temp.url.appendingPathComponent("store"))
+        let loader = ImageLoader(store: store)
+        try loader.load(archive: Fixture.url("shared-docker.tar"))
+        let index = ImageIndexStore(store: store)
+        let tiny = try index.resolve("strata-fixture/tiny:1")
+        let alias = try index.tag(ImageReference(parsing: "alias:2"), manifest: tiny.manifest, config: tiny.config)
+        let records = try index.list()
+        #expect(records.count == 3)
+        let archive = temp.url.appendingPathComponent("all.tar")
+        try ImageSaver(store: store).save(records, format: format, to: archive)
+
+        let again = try ContentStore(root: temp.url.appendingPathComponent("again"))
+        try ImageLoader(store: again).load(archive: archive)
+        #expect(try ImageIndexStore(store: again).list() == records)
+        #expect(try ImageIndexStore(store: again).resolve("alias:2") == alias)
+
+        if format == .dockerArchive && ExternalTool.available("/usr/bin/skopeo") {
+            let result = try ExternalTool.run("/usr/bin/skopeo", ["inspect", "--config", "docker-archive:\(archive.path):strata-fixture/tiny-child:1"])
+            #expect(result.status == 0, "\(result.error)")
+            #expect(try JSONDecoder().decode(ImageConfig.self, from: Data(result.output.utf8)).diffIDs.count == 2)
+        }
+    }
 }
