@@ -10,6 +10,7 @@ extension ImageLoader {
     func loadDockerArchive(_ archive: IngestedArchive) throws -> [LoadedImage] {
         let entries = try decode([DockerArchiveManifest].self, "manifest.json", in: archive)
         var images: [LoadedImage] = []
+        var known: [Digest: Digest] = [:]
         for entry in entries {
             let config = try decode(ImageConfig.self, entry.config, in: archive)
             var layers: [Descriptor] = []
@@ -18,7 +19,7 @@ extension ImageLoader {
                 let gzip = try LayerDigests.isGzip(digest, in: store)
                 layers.append(Descriptor(mediaType: gzip ? MediaType.ociLayerGzip : MediaType.ociLayer, digest: digest, size: try store.size(of: digest)))
             }
-            try verifyDiffIDs(layers: layers.map(\.digest), config: config, label: archive.label)
+            try verifyDiffIDs(layers: layers.map(\.digest), config: config, label: archive.label, known: &known)
             let configDigest = try storedDigest(of: entry.config, in: archive)
             let configDescriptor = Descriptor(mediaType: MediaType.ociConfig, digest: configDigest, size: try store.size(of: configDigest))
             let manifest = try store.putJSON(ImageManifest(config: configDescriptor, layers: layers), mediaType: MediaType.ociManifest)

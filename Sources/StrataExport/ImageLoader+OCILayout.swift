@@ -17,14 +17,16 @@ extension ImageLoader {
             }
         }
         var images: [LoadedImage] = []
-        for descriptor in index.manifests {
+        var known: [Digest: Digest] = [:]
+        // Artifacts (signatures, attestations) can sit beside images in an index: skip them.
+        for descriptor in index.manifests where MediaType.isManifest(descriptor.mediaType) || MediaType.isIndex(descriptor.mediaType) {
             let manifestDescriptor = try selectManifest(descriptor, archive)
             let manifest = try decodeBlob(ImageManifest.self, manifestDescriptor.digest, archive)
             let config = try decodeBlob(ImageConfig.self, manifest.config.digest, archive)
             for layer in manifest.layers where !store.contains(layer.digest) {
                 throw ExportError.missingBlob(archive: archive.label, layer.digest)
             }
-            try verifyDiffIDs(layers: manifest.layers.map(\.digest), config: config, label: archive.label)
+            try verifyDiffIDs(layers: manifest.layers.map(\.digest), config: config, label: archive.label, known: &known)
             var names: [String] = []
             if let full = descriptor.annotations?[AnnotationKey.containerdImageName], let reference = try? ImageReference(parsing: full) {
                 names.append(reference.withDefaultTag.description)
@@ -37,7 +39,12 @@ extension ImageLoader {
                 let name = try ImageReference(parsing: tag).withDefaultTag.description
                 if !names.contains(name) { names.append(name) }
             }
-            images.append(LoadedImage(manifest: manifestDescriptor.digest, config: manifest.config.digest, names: names))
+            // One image listed under several names (Docker and Strata write one entry per name).
+            if let same = images.firstIndex(where: { $0.manifest == manifestDescriptor.digest }) {
+                images[same].names += names.filter { !images[same].names.contains($0) }
+            } else {
+                images.append(LoadedImage(manifest: manifestDescriptor.digest, config: manifest.config.digest, names: names))
+            }
         }
         return images
     }

@@ -55,12 +55,15 @@ public struct ImageLoader: Sendable {
     }
 
     /// Checks each layer's uncompressed digest against the config's diff_ids.
-    func verifyDiffIDs(layers: [Digest], config: ImageConfig, label: String) throws {
+    /// `known` remembers layers already hashed in this load, so a layer shared by several
+    /// images is decompressed once.
+    func verifyDiffIDs(layers: [Digest], config: ImageConfig, label: String, known: inout [Digest: Digest]) throws {
         guard layers.count == config.diffIDs.count else {
             throw ExportError.layerCountMismatch(archive: label, layers: layers.count, diffIDs: config.diffIDs.count)
         }
         for (layer, expected) in zip(layers, config.diffIDs) {
-            let actual = try LayerDigests.diffID(of: layer, in: store)
+            let actual = try known[layer] ?? LayerDigests.diffID(of: layer, in: store)
+            known[layer] = actual
             guard actual == expected else {
                 throw ExportError.diffIDMismatch(archive: label, layer: layer, expected: expected, actual: actual)
             }

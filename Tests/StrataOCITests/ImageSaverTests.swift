@@ -119,7 +119,10 @@ import Testing
         try ImageSaver(store: store).save(records, format: format, to: archive)
 
         let again = try ContentStore(root: temp.url.appendingPathComponent("again"))
-        try ImageLoader(store: again).load(archive: archive)
+        let loaded = try ImageLoader(store: again).load(archive: archive)
+        // Two images, one of them under two names.
+        #expect(loaded.count == 2)
+        #expect(loaded.first { $0.manifest == tiny.manifest }?.names.sorted() == ["alias:2", "strata-fixture/tiny:1"])
         #expect(try ImageIndexStore(store: again).list() == records)
         #expect(try ImageIndexStore(store: again).resolve("alias:2") == alias)
 
