@@ -104,6 +104,20 @@ import Testing
         #expect(try ImageIndexStore(store: store).resolve("two-gzip:1").manifest == image.manifest)
     }
 
+    @Test func loadsADockerSchema2ManifestInsideAnOCILayout() throws {
+        let temp = try TemporaryDirectory()
+        defer { temp.cleanup() }
+        let store = try ContentStore(root: temp.url)
+        let images = try ImageLoader(store: store).load(archive: Fixture.url("tiny-oci-v2s2.tar"), name: ImageReference(parsing: "v2s2"))
+        let image = try #require(images.first)
+        #expect(image.names == ["v2s2:latest"])
+        #expect(image.config.description == Self.tinyConfig)
+        let manifest = try store.manifest(image.manifest)
+        #expect(manifest.mediaType == MediaType.dockerManifest)
+        #expect(manifest.config.mediaType == MediaType.dockerConfig)
+        #expect(manifest.layers.map(\.mediaType) == [MediaType.dockerLayerGzip])
+    }
+
     @Test func gzippedArchiveLoadsLikeThePlainOne() throws {
         let temp = try TemporaryDirectory()
         defer { temp.cleanup() }

@@ -15,11 +15,11 @@ import Testing
         return (store, try ImageIndexStore(store: store).resolve(image.names.first ?? image.config.hex))
     }
 
-    @Test(arguments: ImageSaver.Format.allCases, ["tiny-docker.tar", "two-docker.tar", "two-oci-gzip.tar"])
+    @Test(arguments: ImageSaver.Format.allCases, ["tiny-docker.tar", "two-docker.tar", "two-oci-gzip.tar", "tiny-oci-v2s2.tar"])
     func loadOfSaveKeepsManifestAndConfigDigests(format: ImageSaver.Format, fixture: String) throws {
         let temp = try TemporaryDirectory()
         defer { temp.cleanup() }
-        let (store, record) = try Self.loaded(fixture, in: temp, name: fixture == "two-oci-gzip.tar" ? "gz:1" : nil)
+        let (store, record) = try Self.loaded(fixture, in: temp, name: fixture.contains("-oci-") ? "gz:1" : nil)
         let archive = temp.url.appendingPathComponent("saved.tar")
         try ImageSaver(store: store).save([record], format: format, to: archive)
         let again = try ContentStore(root: temp.url.appendingPathComponent("again"))
@@ -48,7 +48,7 @@ import Testing
         #expect(paths.contains("index.json") && paths.contains("oci-layout"))
     }
 
-    @Test(.enabled(if: ExternalTool.available("/usr/bin/skopeo")), arguments: ImageSaver.Format.allCases, ["two-docker.tar", "two-oci-gzip.tar"])
+    @Test(.enabled(if: ExternalTool.available("/usr/bin/skopeo")), arguments: ImageSaver.Format.allCases, ["two-docker.tar", "two-oci-gzip.tar", "tiny-oci-v2s2.tar"])
     func skopeoInspectsTheSavedArchive(format: ImageSaver.Format, fixture: String) throws {
         let temp = try TemporaryDirectory()
         defer { temp.cleanup() }
@@ -58,8 +58,7 @@ import Testing
         let result = try ExternalTool.run("/usr/bin/skopeo", ["inspect", "--config", "\(format.rawValue):\(archive.path)"])
         #expect(result.status == 0, "\(result.error)")
         let config = try JSONDecoder().decode(ImageConfig.self, from: Data(result.output.utf8))
-        #expect(config.config?.entrypoint == ["/bin/app"])
-        #expect(config.diffIDs.count == 3)
+        #expect(config.diffIDs == (try store.config(record.config)).diffIDs)
         let raw = try ExternalTool.run("/usr/bin/skopeo", ["inspect", "--raw", "\(format.rawValue):\(archive.path)"])
         #expect(raw.status == 0, "\(raw.error)")
         if format == .ociArchive {
@@ -86,7 +85,7 @@ import Testing
         #expect(two == "two two\n")
     }
 
-    @Test(.enabled(if: ExternalTool.dockerDaemonAvailable), arguments: ["tiny-docker.tar", "two-oci-gzip.tar"])
+    @Test(.enabled(if: ExternalTool.dockerDaemonAvailable), arguments: ["tiny-docker.tar", "two-oci-gzip.tar", "tiny-oci-v2s2.tar"])
     func dockerLoadsTheSavedDockerArchive(fixture: String) throws {
         let temp = try TemporaryDirectory()
         defer { temp.cleanup() }
