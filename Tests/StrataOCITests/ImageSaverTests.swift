@@ -85,6 +85,22 @@ import Testing
         #expect(two == "two two\n")
     }
 
+    @Test(.enabled(if: ExternalTool.available("/usr/bin/umoci")))
+    func umociUnpacksALayoutDirectoryAndItLoadsBack() throws {
+        let temp = try TemporaryDirectory()
+        defer { temp.cleanup() }
+        let (store, record) = try Self.loaded("two-oci-gzip.tar", in: temp, name: "gz:7")
+        let layout = temp.url.appendingPathComponent("layout")
+        try ImageSaver(store: store).writeLayout([record], to: layout)
+        let bundle = temp.url.appendingPathComponent("bundle")
+        let result = try ExternalTool.run("/usr/bin/umoci", ["unpack", "--rootless", "--image", "\(layout.path):7", bundle.path])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(FileManager.default.fileExists(atPath: bundle.appendingPathComponent("rootfs/data/one.txt").path))
+        let again = try ContentStore(root: temp.url.appendingPathComponent("again"))
+        let loaded = try ImageLoader(store: again).load(archive: layout)
+        #expect(loaded == [LoadedImage(manifest: record.manifest, config: record.config, names: ["gz:7"])])
+    }
+
     @Test(.enabled(if: ExternalTool.dockerDaemonAvailable), arguments: ["tiny-docker.tar", "two-oci-gzip.tar", "tiny-oci-v2s2.tar"])
     func dockerLoadsTheSavedDockerArchive(fixture: String) throws {
         let temp = try TemporaryDirectory()
