@@ -52,9 +52,10 @@ import Testing
         // Find two configs whose IDs share a first hex digit.
         let configs = (0..<40).map { Self.digest("c\($0)") }
         let grouped = Dictionary(grouping: configs) { $0.hex.prefix(1) }
-        let pair = try #require(grouped.values.first { $0.count >= 2 })
-        try index.tag(ImageReference(parsing: "a"), manifest: Self.digest("ma"), config: pair[0])
-        try index.tag(ImageReference(parsing: "b"), manifest: Self.digest("mb"), config: pair[1])
+        let pair = try #require(grouped.keys.sorted().lazy.compactMap { grouped[$0] }.first { $0.count >= 2 })
+        // Names that are not hex, so the prefix cannot be read as a name.
+        try index.tag(ImageReference(parsing: "image-one"), manifest: Self.digest("ma"), config: pair[0])
+        try index.tag(ImageReference(parsing: "image-two"), manifest: Self.digest("mb"), config: pair[1])
         let prefix = String(pair[0].hex.prefix(1))
         #expect(throws: OCIError.ambiguousImageID(prefix, candidates: [pair[0], pair[1]].sorted().map(\.short))) {
             try index.resolve(prefix)
