@@ -48,10 +48,9 @@ public enum BuiltinImages {
         let reference = try ImageReference(parsing: busyboxName)
         if try index.lookup(reference) != nil { return nil }
         let image = busybox()
-        let layer = Descriptor(mediaType: MediaType.ociLayer, digest: try store.put(image.layer), size: image.layer.count)
-        let config = try store.putJSON(image.config, mediaType: MediaType.ociConfig)
-        let manifest = try store.putJSON(ImageManifest(config: config, layers: [layer]), mediaType: MediaType.ociManifest)
-        return try index.tag(reference, manifest: manifest.digest, config: config.digest)
+        let layer = try LayerBlobs.put(tar: image.layer, in: store)
+        let stored = try store.putImage(config: image.config, layers: [layer.descriptor])
+        return try index.tag(reference, manifest: stored.manifest.digest, config: stored.config.digest)
     }
 
     // MARK: - The rootfs

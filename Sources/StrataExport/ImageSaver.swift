@@ -50,6 +50,44 @@ public struct ImageSaver: Sendable {
 
     /// Streams the archive to an open file (for example standard output).
     public func write(_ images: [ImageRecord], format: Format, to handle: FileHandle) throws {
+        let layout = try plan(images, format: format)
+        var tar = TarStream(handle: handle)
+        try tar.directory("blobs")
+        try tar.directory("blobs/sha256")
+        for digest in layout.blobs {
+            try tar.file("blobs/sha256/" + digest.hex, size: try store.size(of: digest)) { emit in
+                try store.read(digest) { try emit($0) }
+            }
+        }
+        for (path, bytes) in layout.files { try tar.file(path, bytes: bytes) }
+        try tar.finish()
+    }
+
+    /// Writes an unpacked OCI image layout into `directory` (created if needed), as
+    /// `skopeo copy … oci:DIR` would, for tools such as `umoci unpack --image DIR:TAG`. Blobs
+    /// already in the directory are kept, so several saves can share one layout; index.json
+    /// lists the images of this save.
+    public func writeLayout(_ images: [ImageRecord], to directory: URL) throws {
+        let layout = try plan(images, format: .ociArchive)
+        let blobDirectory = directory.appendingPathComponent("blobs/sha256", isDirectory: true)
+        try FileManager.default.createDirectory(at: blobDirectory, withIntermediateDirectories: true)
+        for digest in layout.blobs {
+            let target = blobDirectory.appendingPathComponent(digest.hex)
+            if FileManager.default.fileExists(atPath: target.path) { continue }
+            try FileManager.default.copyItem(at: store.url(for: digest), to: target)
+        }
+        for (path, bytes) in layout.files {
+            try Data(bytes).write(to: directory.appendingPathComponent(path), options: .atomic)
+        }
+    }
+
+    /// What an archive of `images` holds: blobs (sorted) and small files (sorted by path).
+    struct Layout {
+        var blobs: [Digest]
+        var files: [(String, [UInt8])]
+    }
+
+    func plan(_ images: [ImageRecord], format: Format) throws -> Layout {
         var blobs: Set<Digest> = []
         var descriptors: [Descriptor] = []
         var dockerEntries: [DockerArchiveManifest] = []
@@ -88,7 +126,6 @@ public struct ImageSaver: Sendable {
                 dockerEntries.append(DockerArchiveManifest(config: configPath, repoTags: [image.name], layers: layerPaths))
             }
         }
-        var tar = TarStream(handle: handle)
         var files: [(String, [UInt8])] = [
             ("index.json", [UInt8](try StableJSON.encode(ImageIndex(manifests: descriptors)))),
             ("oci-layout", [UInt8](try StableJSON.encode(OCILayoutHeader()))),
@@ -96,14 +133,6 @@ public struct ImageSaver: Sendable {
         if format == .dockerArchive {
             files.append(("manifest.json", [UInt8](try StableJSON.encode(dockerEntries))))
         }
-        try tar.directory("blobs")
-        try tar.directory("blobs/sha256")
-        for digest in blobs.sorted() {
-            try tar.file("blobs/sha256/" + digest.hex, size: try store.size(of: digest)) { emit in
-                try store.read(digest) { try emit($0) }
-            }
-        }
-        for (path, bytes) in files.sorted(by: { $0.0 < $1.0 }) { try tar.file(path, bytes: bytes) }
-        try tar.finish()
+        return Layout(blobs: blobs.sorted(), files: files.sorted { $0.0 < $1.0 })
     }
 }

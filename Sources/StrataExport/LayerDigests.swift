@@ -20,8 +20,10 @@ struct StoredBlobSource: ByteSource {
 }
 
 enum LayerDigests {
-    /// The digest of a stored layer's uncompressed tar (its diff_id), read in chunks.
+    /// The digest of a stored layer's uncompressed tar (its diff_id), read in chunks. An
+    /// uncompressed layer is its own diff_id: the store named it by its hash when it was written.
     static func diffID(of layer: Digest, in store: ContentStore) throws -> Digest {
+        if try !isGzip(layer, in: store) { return layer }
         var source = try decompressingIfNeeded(StoredBlobSource(store: store, digest: layer))
         var hasher = SHA256()
         while true {

@@ -77,7 +77,8 @@ public struct ImageIndexStore: Sendable {
 
     // MARK: - The record
 
-    private func readAll() throws -> [ImageRecord] {
+    /// The records without taking the lock: for callers that already hold it.
+    func readAll() throws -> [ImageRecord] {
         guard let data = try store.readRecord(Self.recordName) else { return [] }
         do { return try JSONDecoder().decode(File.self, from: data).images.sorted { $0.name < $1.name } } catch {
             throw OCIError.malformedJSON(what: "image index \(Self.recordName)", nil, detail: "\(error)")

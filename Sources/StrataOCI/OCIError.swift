@@ -6,6 +6,7 @@ public enum OCIError: Error, Equatable, CustomStringConvertible {
     case ambiguousImageID(String, candidates: [String])
     case malformedJSON(what: String, Digest?, detail: String)
     case unsupportedMediaType(String, what: String)
+    case layerCountMismatch(layers: Int, diffIDs: Int)
 
     public var description: String {
         switch self {
@@ -15,6 +16,8 @@ public enum OCIError: Error, Equatable, CustomStringConvertible {
         case .malformedJSON(let what, let digest, let detail):
             "malformed \(what)\(digest.map { " \($0)" } ?? ""): \(detail)"
         case .unsupportedMediaType(let type, let what): "unsupported media type \"\(type)\" for \(what)"
+        case .layerCountMismatch(let layers, let diffIDs):
+            "an image with \(layers) layers needs as many diff_ids in its config, not \(diffIDs)"
         }
     }
 }

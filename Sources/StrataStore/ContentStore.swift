@@ -127,6 +127,20 @@ public final class ContentStore: Sendable {
         guard unlink(path) == 0 || errno == ENOENT else { throw FileIO.error("remove", path) }
     }
 
+    /// Deletes temporary files left by writers that crashed, once older than `age` seconds
+    /// (a live writer's file is younger). Returns how many were removed.
+    @discardableResult
+    public func removeStaleTemporaryFiles(olderThan age: TimeInterval, now: Date = Date()) -> Int {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: temporaryDirectory.path)) ?? []
+        var removed = 0
+        for name in names {
+            let path = temporaryDirectory.appendingPathComponent(name).path
+            let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date ?? now
+            if now.timeIntervalSince(modified) >= age && unlink(path) == 0 { removed += 1 }
+        }
+        return removed
+    }
+
     // MARK: - Atomic writes
 
     struct TemporaryFile {

@@ -57,6 +57,17 @@ import Testing
         #expect(config.config?.extra["Hostname"] == .string(""))
     }
 
+    @Test func unknownFieldsKeepExactIntegersFractionsAndNesting() throws {
+        let json = #"{"architecture":"arm64","os":"linux","rootfs":{"type":"layers","diff_ids":[]},"x-size":9007199254740993,"x-ratio":0.25,"x-nested":{"a":[1,"b",null,true]}}"#
+        let config = try JSONDecoder().decode(ImageConfig.self, from: Data(json.utf8))
+        #expect(config.extra["x-size"] == .integer(9_007_199_254_740_993))
+        #expect(config.extra["x-ratio"] == .number(0.25))
+        #expect(config.extra["x-nested"] == .object(["a": .array([.integer(1), .string("b"), .null, .bool(true)])]))
+        let text = String(decoding: try StableJSON.encode(config), as: UTF8.self)
+        #expect(text.contains(#""x-size":9007199254740993"#))
+        #expect(text.contains(#""x-nested":{"a":[1,"b",null,true]}"#))
+    }
+
     @Test func emptyValuesAreOmittedLikeGoOmitempty() throws {
         let config = ImageConfig(
             config: ContainerConfig(user: "", env: [], cmd: ["sh"], labels: [:], argsEscaped: false),
@@ -90,7 +101,7 @@ import Testing
         case .object(let fields):
             let kept = fields.compactMapValues { prune($0) }
             return kept.isEmpty ? nil : .object(kept)
-        case .bool, .number: return value
+        case .bool, .integer, .number: return value
         }
     }
 }

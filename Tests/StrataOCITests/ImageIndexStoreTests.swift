@@ -52,9 +52,10 @@ import Testing
         // Find two configs whose IDs share a first hex digit.
         let configs = (0..<40).map { Self.digest("c\($0)") }
         let grouped = Dictionary(grouping: configs) { $0.hex.prefix(1) }
-        let pair = try #require(grouped.values.first { $0.count >= 2 })
-        try index.tag(ImageReference(parsing: "a"), manifest: Self.digest("ma"), config: pair[0])
-        try index.tag(ImageReference(parsing: "b"), manifest: Self.digest("mb"), config: pair[1])
+        let pair = try #require(grouped.keys.sorted().lazy.compactMap { grouped[$0] }.first { $0.count >= 2 })
+        // Names that are not hex, so the prefix cannot be read as a name.
+        try index.tag(ImageReference(parsing: "image-one"), manifest: Self.digest("ma"), config: pair[0])
+        try index.tag(ImageReference(parsing: "image-two"), manifest: Self.digest("mb"), config: pair[1])
         let prefix = String(pair[0].hex.prefix(1))
         #expect(throws: OCIError.ambiguousImageID(prefix, candidates: [pair[0], pair[1]].sorted().map(\.short))) {
             try index.resolve(prefix)
@@ -89,5 +90,31 @@ import Testing
             try await group.waitForAll()
         }
         #expect(try ImageIndexStore(store: ContentStore(root: root)).list().count == 50)
+    }
+}
+
+@Suite struct GarbageCollectionTests {
+    @Test func unreferencedOldBlobsGoAndEverythingAnImageNeedsStays() throws {
+        let temp = try TemporaryDirectory()
+        defer { temp.cleanup() }
+        let store = try ContentStore(root: temp.url)
+        let layer = try store.put(Array("layer".utf8))
+        let stored = try store.putImage(
+            config: ImageConfig(rootfs: RootFS(diffIDs: [layer])),
+            layers: [Descriptor(mediaType: MediaType.ociLayer, digest: layer, size: 5)])
+        let index = ImageIndexStore(store: store)
+        try index.tag(ImageReference(parsing: "kept"), manifest: stored.manifest.digest, config: stored.config.digest)
+        let orphan = try store.put(Array("orphan".utf8))
+        let cached = try store.put(Array("cache".utf8))
+
+        // Young orphans survive the grace period.
+        #expect(try index.collectGarbage(keeping: [cached]).isEmpty)
+        let later = Date().addingTimeInterval(7200)
+        #expect(try index.collectGarbage(keeping: [cached], now: later) == [orphan])
+        #expect(Set(store.allDigests()) == [layer, stored.manifest.digest, stored.config.digest, cached])
+
+        try index.remove(ImageReference(parsing: "kept"))
+        #expect(Set(try index.collectGarbage(now: later)) == [layer, stored.manifest.digest, stored.config.digest, cached])
+        #expect(store.allDigests().isEmpty)
     }
 }

@@ -55,6 +55,29 @@ import Testing
         #expect(childLayers.first == (try store.manifest(parent.manifest).layers.first))
     }
 
+    @Test func twoLoadersOfTheSameArchivesIntoOneStoreBothSucceed() async throws {
+        let temp = try TemporaryDirectory()
+        defer { temp.cleanup() }
+        let root = temp.url
+        try await withThrowingTaskGroup(of: [LoadedImage].self) { group in
+            for _ in 0..<2 {
+                group.addTask {
+                    let loader = ImageLoader(store: try ContentStore(root: root))
+                    var images: [LoadedImage] = []
+                    for _ in 0..<5 {
+                        images += try loader.load(archive: Fixture.url("shared-docker.tar"))
+                        images += try loader.load(archive: Fixture.url("two-docker.tar"))
+                    }
+                    return images
+                }
+            }
+            for try await images in group { #expect(images.count == 15) }
+        }
+        let index = ImageIndexStore(store: try ContentStore(root: root))
+        #expect(try index.list().count == 3)
+        for record in try index.list() { #expect(throws: Never.self) { try index.image(record.name) } }
+    }
+
     @Test(arguments: [
         ("../9e18/layer.tar", "efc7/layer.tar", "9e18/layer.tar"),
         ("/abs/x", "a/b/c", "abs/x"),
@@ -79,6 +102,20 @@ import Testing
         let named = try loader.load(archive: Fixture.url("two-oci-gzip.tar"), name: ImageReference(parsing: "two-gzip:1"))
         #expect(named.first?.names == ["two-gzip:1"])
         #expect(try ImageIndexStore(store: store).resolve("two-gzip:1").manifest == image.manifest)
+    }
+
+    @Test func loadsADockerSchema2ManifestInsideAnOCILayout() throws {
+        let temp = try TemporaryDirectory()
+        defer { temp.cleanup() }
+        let store = try ContentStore(root: temp.url)
+        let images = try ImageLoader(store: store).load(archive: Fixture.url("tiny-oci-v2s2.tar"), name: ImageReference(parsing: "v2s2"))
+        let image = try #require(images.first)
+        #expect(image.names == ["v2s2:latest"])
+        #expect(image.config.description == Self.tinyConfig)
+        let manifest = try store.manifest(image.manifest)
+        #expect(manifest.mediaType == MediaType.dockerManifest)
+        #expect(manifest.config.mediaType == MediaType.dockerConfig)
+        #expect(manifest.layers.map(\.mediaType) == [MediaType.dockerLayerGzip])
     }
 
     @Test func gzippedArchiveLoadsLikeThePlainOne() throws {
@@ -111,7 +148,9 @@ import Testing
             guard case ExportError.diffIDMismatch(let archive, _, let expected, _) = error else { return false }
             return archive == "bad.tar" && expected.description == "sha256:c4e949319fba3a3eebd7fc565397aff4cdd19e85065041e9329550e466e1d493"
         }
-        #expect(store.allDigests().isEmpty)
+        // The layer blob stays for garbage collection; no config, manifest or tag was written.
+        #expect(store.allDigests().count == 1)
+        #expect(!store.contains(try Digest(parsing: Self.tinyConfig)))
         #expect(try ImageIndexStore(store: store).list().isEmpty)
     }
 
@@ -139,6 +178,24 @@ import Testing
         try Data(writer.finish()).write(to: archive)
         let store = try ContentStore(root: temp.url.appendingPathComponent("store"))
         #expect(throws: ExportError.notAnImageArchive(archive: "plain.tar")) { try ImageLoader(store: store).load(archive: archive) }
-        #expect(store.allDigests().isEmpty)
+        #expect(try ImageIndexStore(store: store).list().isEmpty)
+    }
+}
+
+@Suite struct LayoutDirectoryTests {
+    @Test(.enabled(if: ExternalTool.available("/usr/bin/tar")))
+    func loadsAnUnpackedOCILayoutDirectory() throws {
+        let temp = try TemporaryDirectory()
+        defer { temp.cleanup() }
+        let layout = temp.url.appendingPathComponent("layout")
+        try FileManager.default.createDirectory(at: layout, withIntermediateDirectories: true)
+        #expect(try ExternalTool.run("/usr/bin/tar", ["-C", layout.path, "-xf", Fixture.url("two-oci-gzip.tar").path]).status == 0)
+        let store = try ContentStore(root: temp.url.appendingPathComponent("store"))
+        let images = try ImageLoader(store: store).load(archive: layout, name: ImageReference(parsing: "dir:1"))
+        #expect(images.first?.manifest.description == "sha256:00f04a129f5990a3742ab7097c3f0e24408a8416cd6f0818d1bc09e60f25c194")
+        #expect(images.first?.names == ["dir:1"])
+        // index.json and oci-layout were read, not kept.
+        let manifest = try store.manifest(try #require(images.first).manifest)
+        #expect(store.allDigests().count == 2 + manifest.layers.count)
     }
 }

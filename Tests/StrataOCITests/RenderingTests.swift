@@ -40,6 +40,19 @@ import Testing
         #expect(history.render(now: now) == expected)
     }
 
+    @Test func noTruncHistoryOfAnImportedImageMatchesDocker() throws {
+        let config = try JSONDecoder().decode(ImageConfig.self, from: Fixture.data("tiny-config.json"))
+        let id = try Digest(parsing: ImageLoaderTests.tinyConfig)
+        let now = try #require(HumanUnits.parseTimestamp("2026-11-24T03:36:30Z"))
+        // `docker history --no-trunc strata-fixture/tiny:1`, sizes as docker counts them.
+        let expected = """
+            IMAGE                                                                     CREATED         CREATED BY   SIZE      COMMENT
+            sha256:a049720a003efd851fefdb4799bb19462b991212256fd0b9bc7d271415eebfe3   4 minutes ago                48B       tiny rootfs
+
+            """
+        #expect(ImageHistory(config: config, id: id, layerSizes: [48]).render(truncate: false, now: now) == expected)
+    }
+
     @Test func historyTruncatesCreatedByAndNoTruncShowsFullIDs() throws {
         let long = "RUN " + String(repeating: "x", count: 60)
         let config = ImageConfig(rootfs: RootFS(diffIDs: [Digest.of(text: "l")]), history: [History(created: "2026-01-01T00:00:00Z", createdBy: long)])

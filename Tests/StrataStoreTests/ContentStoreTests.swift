@@ -135,3 +135,26 @@ struct TemporaryStore {
         #expect(try FileManager.default.contentsOfDirectory(atPath: store.temporaryDirectory.path).isEmpty)
     }
 }
+
+@Suite struct TemporaryFileTests {
+    @Test func staleTemporaryFilesAreRemovedAndFreshOnesKept() throws {
+        let temp = try TemporaryStore()
+        defer { temp.cleanup() }
+        let writer = try temp.store.writer()
+        try writer.write(Array("in flight".utf8))
+        #expect(temp.store.removeStaleTemporaryFiles(olderThan: 60) == 0)
+        #expect(temp.store.removeStaleTemporaryFiles(olderThan: 60, now: Date().addingTimeInterval(120)) == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temp.store.temporaryDirectory.path).isEmpty)
+    }
+
+    @Test func discardedWriterLeavesNothing() throws {
+        let temp = try TemporaryStore()
+        defer { temp.cleanup() }
+        do {
+            let writer = try temp.store.writer()
+            try writer.write(Array("dropped".utf8))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temp.store.temporaryDirectory.path).isEmpty)
+        #expect(temp.store.allDigests().isEmpty)
+    }
+}

@@ -17,6 +17,8 @@ import Testing
         Case(option: nil, environment: ["XDG_DATA_HOME": "/x", "HOME": "/h"], expected: "/x/strata"),
         Case(option: nil, environment: ["STRATA_STORE": "", "XDG_DATA_HOME": "", "HOME": "/h"], expected: "/h/.local/share/strata"),
         Case(option: nil, environment: ["HOME": "/h"], expected: "/h/.local/share/strata"),
+        Case(option: "~/s", environment: ["HOME": "/h"], expected: "/h/s"),
+        Case(option: nil, environment: ["STRATA_STORE": "~/e", "HOME": "/h"], expected: "/h/e"),
     ])
     func resolvesInPrecedenceOrder(_ testCase: Case) {
         let url = StoreLocation.resolve(option: testCase.option, environment: testCase.environment)
