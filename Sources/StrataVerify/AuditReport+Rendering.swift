@@ -47,11 +47,15 @@ extension AuditReport {
     }
 
     static func sentence(for f: Finding) -> String {
-        let what =
-            f.severity == .leak
-            ? "secret \"\(f.secret)\" (\(f.length) bytes) found \(f.encoding)"
-            : "possible credential [\(f.secret)] (\(f.length) bytes)\(f.encoding == "path" ? "" : " found \(f.encoding)")"
-        var text = what
+        let derived = f.encoding.split(separator: "+").last.map { SecretPattern.derivedEncodings.contains(String($0)) } ?? false
+        var text: String
+        if f.severity == .leak {
+            text = "secret \"\(f.secret)\" (\(f.length) bytes) found \(f.encoding)"
+        } else if derived {
+            text = "secret \"\(f.secret)\" (\(f.length) bytes): its digest found (\(f.encoding))"
+        } else {
+            text = "possible credential [\(f.secret)] (\(f.length) bytes)\(f.encoding == "path" ? "" : " found \(f.encoding)")"
+        }
         switch f.place {
         case .layer, .cache:
             text += " in \(f.place.rawValue) \(f.layer.map(String.init) ?? "?")"
