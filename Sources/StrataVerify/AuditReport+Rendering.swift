@@ -48,12 +48,16 @@ extension AuditReport {
 
     static func sentence(for f: Finding) -> String {
         let isDetector = Detector.builtIn.contains { $0.id == f.secret } || f.secret == "credential-file"
+        let derived = f.encoding.split(separator: "+").last.map { SecretPattern.derivedEncodings.contains(String($0)) } ?? false
         let lengthText = f.length > 0 ? " (\(f.length) bytes)" : ""
-        let what =
-            isDetector
-            ? "possible credential [\(f.secret)]\(lengthText)\(f.encoding == "path" ? "" : " found \(f.encoding)")"
-            : "secret \"\(f.secret)\"\(lengthText) found \(f.encoding)"
-        var text = what
+        var text: String
+        if isDetector {
+            text = "possible credential [\(f.secret)]\(lengthText)\(f.encoding == "path" ? "" : " found \(f.encoding)")"
+        } else if derived && f.severity == .exposure {
+            text = "secret \"\(f.secret)\"\(lengthText): its digest found (\(f.encoding))"
+        } else {
+            text = "secret \"\(f.secret)\"\(lengthText) found \(f.encoding)"
+        }
         switch f.place {
         case .cache:
             text += " in cache mount \(printable(f.field ?? "?"))"

@@ -4,9 +4,10 @@
 /// holds secret bytes, and paths or history lines that contained them are redacted.
 public struct Finding: Codable, Sendable, Hashable {
     public enum Severity: String, Codable, Sendable, Hashable, Comparable {
-        /// A declared secret's bytes (in some encoding) are in the image.
+        /// A declared secret's bytes, in some reversible encoding, are in the image.
         case leak
-        /// A built-in detector saw something credential-like; no declared secret matched.
+        /// Something is revealed without the secret itself: a digest of a declared secret,
+        /// or something credential-like that a built-in detector saw.
         case exposure
 
         public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .leak && rhs == .exposure }

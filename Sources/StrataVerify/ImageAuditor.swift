@@ -95,7 +95,7 @@ public struct ImageAuditor: Sendable {
             case .secret(let index):
                 let pattern = secretScanner.patterns[index]
                 finding.secret = pattern.secretID
-                finding.severity = .leak
+                finding.severity = pattern.isDerived ? .exposure : .leak
                 finding.encoding = template.encoding == "raw" ? pattern.encoding : template.encoding + "+" + pattern.encoding
                 finding.length = pattern.secretLength
             case .detector(let index):

@@ -17,6 +17,14 @@ public struct SecretPattern: Sendable, Hashable {
     /// `xxd -p` at 60): such patterns are matched on a stream with `\n` and `\r` removed.
     public var toleratesLineBreaks: Bool
 
+    /// Encodings that are computed from the secret rather than carrying it: a digest reveals
+    /// something (it confirms a guess) but cannot be decoded back.
+    public static let derivedEncodings: Set<String> = ["sha256", "sha1", "md5"]
+
+    /// Whether this pattern is a value computed from the secret (an exposure) rather than
+    /// the secret's bytes in some reversible encoding (a leak).
+    public var isDerived: Bool { SecretPattern.derivedEncodings.contains(encoding) }
+
     /// The longest pattern searched for. A longer encoded secret (a PEM key, a certificate
     /// bundle) is searched for by its first bytes: 128 bytes of a secret's encoding are as
     /// telling as all of it, and the automaton's table grows by 1 KiB per pattern byte.

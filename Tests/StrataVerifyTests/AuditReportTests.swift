@@ -93,6 +93,10 @@ import Testing
 
             """)
         #expect(AuditReport(image: "ok", findings: []).renderText() == "ok: clean (no secrets or credentials found)\n")
+        let digest = Finding(secret: "tok", severity: .exposure, place: .layer, layer: 1, path: "sum", encoding: "sha256", length: 22)
+        let detected = Finding(secret: "github-token", severity: .exposure, place: .config, field: "Env", encoding: "raw", length: 40)
+        #expect(AuditReport.sentence(for: digest) == #"secret "tok" (22 bytes): its digest found (sha256) in layer 1 at sum"#)
+        #expect(AuditReport.sentence(for: detected) == "possible credential [github-token] (40 bytes) found raw in config Env")
     }
 
     @Test func sarifIsVersion210WithOneRulePerSecret() throws {

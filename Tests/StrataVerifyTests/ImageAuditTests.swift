@@ -80,6 +80,8 @@ struct Seen: Hashable, CustomStringConvertible {
             Seen("tok", .layer, layer: 0, path: "etc/link", field: "linkTarget", "raw"),
             Seen("tok", .layer, layer: 0, path: "var/log.gz", "gzip+raw", removed: true),
         ])
+        // A digest is computed from the secret, not the secret: an exposure.
+        #expect(report.findings.filter { $0.severity == .exposure }.map(\.encoding) == ["sha1"])
     }
 
     @Test func findsSecretsInConfigAndHistoryAndRedactsThem() throws {
