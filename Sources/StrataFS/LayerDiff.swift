@@ -13,6 +13,8 @@ import StrataSupport
 /// - A path whose type changes (directory to file, file to directory) is written as the new
 ///   entry with no whiteout; extraction replaces what was there.
 /// - Every ancestor directory of a changed path is written, with its upper metadata.
+/// - Entries are sorted by their full path as a byte string, as moby's naive differ (the vfs
+///   driver of the conformance corpus) writes them; see `LayerDiff.entries(for:upper:)`.
 /// - Names of one file (hard links) that are both written become a file and tar hard links
 ///   to the first path; a new name of a file that is not itself written is a regular file.
 ///

@@ -61,6 +61,8 @@ public struct HostDirectoryFileSystem: ShellFileSystem, Sendable {
         switch info.st_mode & S_IFMT {
         case S_IFDIR: kind = .directory
         case S_IFLNK: kind = .symlink
+        case S_IFIFO: kind = .fifo
+        case S_IFSOCK: kind = .socket
         default: kind = .regular
         }
         return FileStatus(
@@ -153,6 +155,13 @@ public struct HostDirectoryFileSystem: ShellFileSystem, Sendable {
     public mutating func symlink(target: String, at path: String) throws(FileSystemError) {
         let real = try resolve(path, follow: false)
         guard Glibc.symlink(target, host(real)) == 0 else { throw Self.error(errno, path) }
+    }
+
+    public mutating func makeFifo(_ path: String, mode: UInt32) throws(FileSystemError) {
+        let real = try resolve(path, follow: false)
+        guard Glibc.mkfifo(host(real), mode_t(mode)) == 0 else { throw Self.error(errno, path) }
+        // mkfifo(3) applies the process umask; the mode asked for is already masked.
+        _ = Glibc.chmod(host(real), mode_t(mode))
     }
 
     public mutating func hardlink(existing: String, at path: String) throws(FileSystemError) {

@@ -107,7 +107,7 @@ extension BuildExecutor {
                 // The context (and inline content) carries the epoch as mtime; BuildKit keeps the
                 // host's mtimes, which are later than the base image's, so a copy identical to a
                 // base file is still a change. The step's time stands in for them.
-                if source.layers.isEmpty { metadata.mtime = fs.time }
+                if source.isBuildInput { metadata.mtime = fs.time }
                 if relative.isEmpty && info.kind == .directory && path == "/" { continue }
                 try fs.place(info, at: path, from: source.snapshot, metadata: metadata)
                 if let value = source.provenance[info.path] { provenance[path] = value.applying(.copied) }

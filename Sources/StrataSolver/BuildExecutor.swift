@@ -71,14 +71,14 @@ public final class BuildExecutor: VertexExecutor, @unchecked Sendable {
         case .image(let reference):
             return try environment.resolveImage(reference)
         case .context(let name, _, _):
-            return SolvedState(snapshot: try environment.loadContext(name), layers: [])
+            return SolvedState(snapshot: try environment.loadContext(name), layers: [], isBuildInput: true)
         case .inline(let files):
             var fs = Snapshot.empty(store: blobs).mutable(time: environment.epoch)
             for file in files {
                 try fs.mkdir(FSPathParent.parent(of: file.path), parents: true)
                 try fs.writeFile(file.path, file.content, mode: file.mode)
             }
-            return SolvedState(snapshot: fs.commit(), layers: [])
+            return SolvedState(snapshot: fs.commit(), layers: [], isBuildInput: true)
         }
     }
 

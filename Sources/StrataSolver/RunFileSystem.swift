@@ -255,7 +255,9 @@ extension FileStatus {
         case .fifo: .fifo
         }
         self.init(
-            kind: kind, mode: info.metadata.mode & 0o7777, uid: info.metadata.uid, gid: info.metadata.gid, size: info.size,
+            // A directory reports one 4 KiB block, as on the ext4/overlay disks BuildKit runs on.
+            kind: kind, mode: info.metadata.mode & 0o7777, uid: info.metadata.uid, gid: info.metadata.gid,
+            size: info.kind == .directory ? 4096 : info.size,
             modificationTime: info.metadata.mtime, linkTarget: info.linkTarget)
     }
 }

@@ -11,11 +11,15 @@ public struct SolvedState: Sendable {
     public var layers: [LayerBlob]
     /// Files in `snapshot` whose bytes derive from secrets, by absolute path.
     public var provenance: [String: Provenance]
+    /// Whether the tree is build input from outside any image (the context, inline heredoc
+    /// files): its mtimes are the epoch, not the times a real build would see.
+    public var isBuildInput: Bool
 
-    public init(snapshot: Snapshot, layers: [LayerBlob], provenance: [String: Provenance] = [:]) {
+    public init(snapshot: Snapshot, layers: [LayerBlob], provenance: [String: Provenance] = [:], isBuildInput: Bool = false) {
         self.snapshot = snapshot
         self.layers = layers
         self.provenance = provenance
+        self.isBuildInput = isBuildInput
     }
 }
 

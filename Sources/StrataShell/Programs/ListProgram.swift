@@ -60,7 +60,7 @@ struct ListProgram: ShellProgram {
         guard parsed.has("l") || parsed.has("n"), let info = try? shell.fs.lstat(path) else {
             var suffix = ""
             if parsed.has("F") || parsed.has("p"), let info = try? shell.fs.lstat(path) {
-                if info.kind == .directory { suffix = "/" } else if parsed.has("F") && info.kind == .symlink { suffix = "@" } else if parsed.has("F") && info.mode & 0o111 != 0 { suffix = "*" }
+                if info.kind == .directory { suffix = "/" } else if parsed.has("F") && info.kind == .symlink { suffix = "@" } else if parsed.has("F") && info.kind == .fifo { suffix = "|" } else if parsed.has("F") && info.kind == .socket { suffix = "=" } else if parsed.has("F") && info.mode & 0o111 != 0 { suffix = "*" }
             }
             return name + suffix + "\n"
         }
@@ -78,7 +78,14 @@ struct ListProgram: ShellProgram {
     }
 
     static func modeString(_ info: FileStatus) -> String {
-        var s = info.kind == .directory ? "d" : info.kind == .symlink ? "l" : "-"
+        var s: String
+        switch info.kind {
+        case .directory: s = "d"
+        case .symlink: s = "l"
+        case .fifo: s = "p"
+        case .socket: s = "s"
+        case .regular: s = "-"
+        }
         let m = info.mode
         let chars: [(UInt32, Character)] = [(0o400, "r"), (0o200, "w"), (0o100, "x"), (0o040, "r"), (0o020, "w"), (0o010, "x"), (0o004, "r"), (0o002, "w"), (0o001, "x")]
         for (bit, c) in chars { s.append(m & bit != 0 ? c : "-") }

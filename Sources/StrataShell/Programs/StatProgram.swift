@@ -53,7 +53,7 @@ struct StatProgram: ShellProgram {
         switch directive {
         case "%": return "%"
         case "n": return name
-        case "N": return info.kind == .symlink ? "'\(name)' -> '\(info.linkTarget ?? "")'" : "'\(name)'"
+        case "N": return info.kind == .symlink ? "'\(name)' -> '\(info.linkTarget ?? "")'" : name
         case "a": return String(info.mode & 0o7777, radix: 8)
         case "A": return ListProgram.modeString(info)
         case "f": return String(typeBits(info.kind) | (info.mode & 0o7777), radix: 16)

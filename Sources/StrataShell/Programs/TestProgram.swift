@@ -142,6 +142,8 @@ struct TestProgram: ShellProgram {
             case "-e": return true
             case "-f": return status.kind == .regular
             case "-d": return status.kind == .directory
+            case "-p": return status.kind == .fifo
+            case "-S": return status.kind == .socket
             case "-s": return status.size > 0 && status.kind != .directory || (status.kind == .directory)
             case "-r", "-w": return shell.user.uid == 0 || status.mode & 0o666 != 0
             case "-x": return status.mode & 0o111 != 0 || (shell.user.uid == 0 && status.kind == .directory)
