@@ -15,7 +15,8 @@ struct BenchOptions {
           --only NAMES      run only these benchmarks (comma-separated)
           --audit-mib N     size of the generated docker-archive for the audit (default 1100, quick 256)
           --no-docker       do not time real BuildKit even when dockerd answers
-        Environment: STRATA_BENCH_QUICK=1, STRATA_BENCH_ONLY, STRATA_BENCH_AUDIT_MIB, STRATA_BENCH_NO_DOCKER=1.
+        Environment: STRATA_BENCH_QUICK=1, STRATA_BENCH_ONLY, STRATA_BENCH_AUDIT_MIB, STRATA_BENCH_NO_DOCKER=1,
+          STRATA_BENCH_VERBOSE=1 (also print how long each benchmark took, setup included).
         """
 
     var quick = false

@@ -98,7 +98,7 @@ func duration(_ seconds: Double) -> String {
     seconds < 1 ? fixed(seconds * 1000, 1) + " ms" : fixed(seconds, 2) + " s"
 }
 
-/// ` OK` or ` MISSED` after a ratio, so a run can be scanned for misses.
+/// `ok` or `MISSED` after a ratio and its target, so a run can be scanned for misses.
 func verdict(_ met: Bool) -> String { met ? "ok" : "MISSED" }
 
 /// Prints one result line and flushes it, so results appear as they are measured even when

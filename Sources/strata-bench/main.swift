@@ -5,7 +5,6 @@ import Foundation
 // Each line: Strata's figure, the tool's figure, the ratio (tool time / Strata time, so higher
 // is better for Strata), the target and `ok` or `MISSED`. See Docs/benchmarks.md.
 
-
 let options: BenchOptions
 do {
     options = try BenchOptions.parse(Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment)
@@ -18,14 +17,14 @@ let benchmarks: [(String, (BenchOptions) throws -> Void)] = [
     ("sha256", SHA256Bench.run), ("parser", ParserBench.run), ("shell", ShellBench.run),
     ("audit", AuditBench.run), ("build", BuildBench.run),
 ]
-print("Strata benchmarks (\(ProcessInfo.processInfo.activeProcessorCount) cores\(options.quick ? ", quick" : ""))")
+report("Strata benchmarks (\(ProcessInfo.processInfo.activeProcessorCount) cores\(options.quick ? ", quick" : ""))")
 var failures = 0
 for (name, run) in benchmarks where options.runs(name) {
     do {
         let time = try seconds { try run(options) }
-        if ProcessInfo.processInfo.environment["STRATA_BENCH_VERBOSE"] != nil { print("  (\(name) took \(duration(time)))") }
+        if ProcessInfo.processInfo.environment["STRATA_BENCH_VERBOSE"] != nil { report("  (\(name) took \(duration(time)))") }
     } catch {
-        print("\(name): FAILED: \(error)")
+        report("\(name): FAILED: \(error)")
         failures += 1
     }
 }
