@@ -184,7 +184,7 @@ public struct TarReader<Source: ByteSource> {
         var i = 0
         while i < data.count {
             guard let space = data[i...].firstIndex(of: UInt8(ascii: " ")),
-                let length = Int(String(decoding: data[i..<space], as: UTF8.self)), length > 0, i + length <= data.count,
+                let length = Int(String(decoding: data[i..<space], as: UTF8.self)), length > 0, length <= data.count - i,
                 data[i + length - 1] == UInt8(ascii: "\n")
             else { throw ArchiveError.badHeader("malformed PAX record") }
             let record = data[(space + 1)..<(i + length - 1)]
