@@ -26,6 +26,22 @@ import Testing
         #expect(applied.exists("/data/same"))
     }
 
+    @Test func opaqueMarkerBeforeOrAfterNewChildrenKeepsThem() throws {
+        for markerFirst in [true, false] {
+            var entries: [(TarHeader, [UInt8])] = [(TarHeader(path: "data/tree/new", kind: .file), bytes("n"))]
+            let marker = (TarHeader(path: "data/tree/.wh..wh..opq", kind: .file, mode: 0), [UInt8]())
+            if markerFirst { entries.insert(marker, at: 0) } else { entries.append(marker) }
+            let applied = try LayerFixtures.base().applying(layer: Self.layer(entries))
+            #expect(try applied.list("/data/tree") == ["new"])
+        }
+    }
+
+    @Test func whiteoutOfMissingNameIsHarmless() throws {
+        let base = try LayerFixtures.base()
+        let applied = try base.applying(layer: Self.layer([(TarHeader(path: "data/.wh.ghost", kind: .file, mode: 0), [])]))
+        #expect(applied.digest == base.digest)
+    }
+
     @Test func gzipLayerIsApplied() throws {
         let base = try LayerFixtures.base()
         let tar = Self.layer([(TarHeader(path: "/abs/new", kind: .file, mode: 0o600), bytes("gz"))])
