@@ -1,14 +1,6 @@
 import StrataArchive
 import StrataSupport
 
-/// What applying one layer did, beyond changing the tree.
-public struct AppliedLayer: Sendable, Hashable {
-    /// Entries read from the layer, including whiteouts.
-    public var entryCount = 0
-    /// Paths of entries Strata does not model (devices, FIFOs), left out of the snapshot.
-    public var skipped: [String] = []
-}
-
 extension MutableSnapshot {
     /// Applies a layer tar (gzip or not) the way containerd's applier does:
     ///
