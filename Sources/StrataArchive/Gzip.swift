@@ -67,9 +67,11 @@ public final class GzipSource: ByteSource {
             }
             let (status, consumed, out) = input.withUnsafeMutableBufferPointer { inBuffer in
                 output.withUnsafeMutableBufferPointer { outBuffer in
-                    stream.next_in = inBuffer.baseAddress! + inputOffset
+                    // Both buffers are non-empty here; a missing base is reported as no progress.
+                    guard let inBase = inBuffer.baseAddress, let outBase = outBuffer.baseAddress else { return (Z_BUF_ERROR, 0, 0) }
+                    stream.next_in = inBase + inputOffset
                     stream.avail_in = uInt(inBuffer.count - inputOffset)
-                    stream.next_out = outBuffer.baseAddress! + written
+                    stream.next_out = outBase + written
                     stream.avail_out = uInt(count - written)
                     let status = inflate(&stream, Z_NO_FLUSH)
                     return (status, inBuffer.count - inputOffset - Int(stream.avail_in), count - written - Int(stream.avail_out))

@@ -31,7 +31,7 @@ public struct TarReader<Source: ByteSource> {
             if block.isEmpty { return nil }
             if block.count < 512 { block += try source.readExactly(512 - block.count) }
             offset += block.count
-            if block.allSatisfy({ $0 == 0 }) { return nil }
+            if TarWriter.byteSum(block) == 0 { return nil }
             if let header = try finishHeader(block, pax: &pax, gnuName: &gnuName, gnuLink: &gnuLink) { return header }
         }
     }
@@ -76,8 +76,8 @@ public struct TarReader<Source: ByteSource> {
         _ block: [UInt8], pax: inout [String: [UInt8]], gnuName: inout String?, gnuLink: inout String?
     ) throws -> TarHeader? {
         let stored = try TarReader.number(block[148..<156])
-        var sum = 0
-        for (i, byte) in block.enumerated() { sum += (148..<156).contains(i) ? 32 : Int(byte) }
+        // The checksum field counts as eight spaces.
+        let sum = TarWriter.byteSum(block) - TarWriter.byteSum(Array(block[148..<156])) + 8 * 32
         guard stored == sum else { throw ArchiveError.badChecksum(offset: offset - 512) }
         let flag = block[156]
         let size = try TarReader.number(block[124..<136])
@@ -184,7 +184,7 @@ public struct TarReader<Source: ByteSource> {
         var i = 0
         while i < data.count {
             guard let space = data[i...].firstIndex(of: UInt8(ascii: " ")),
-                let length = Int(String(decoding: data[i..<space], as: UTF8.self)), length > 0, i + length <= data.count,
+                let length = Int(String(decoding: data[i..<space], as: UTF8.self)), length > 0, length <= data.count - i,
                 data[i + length - 1] == UInt8(ascii: "\n")
             else { throw ArchiveError.badHeader("malformed PAX record") }
             let record = data[(space + 1)..<(i + length - 1)]

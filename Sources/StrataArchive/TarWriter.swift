@@ -39,14 +39,14 @@ public struct TarWriter: Sendable {
 
     /// Two zero blocks end the archive.
     public mutating func finish() -> [UInt8] {
-        bytes.append(contentsOf: repeatElement(0, count: 1024))
+        bytes.append(contentsOf: [UInt8](repeating: 0, count: 1024))
         return bytes
     }
 
     private mutating func appendPadded(_ data: [UInt8]) {
         bytes.append(contentsOf: data)
         let remainder = data.count % 512
-        if remainder != 0 { bytes.append(contentsOf: repeatElement(0, count: 512 - remainder)) }
+        if remainder != 0 { bytes.append(contentsOf: [UInt8](repeating: 0, count: 512 - remainder)) }
     }
 
     private mutating func appendRaw(name: String, prefix: String, header: TarHeader, linkname: String) {
@@ -80,7 +80,7 @@ public struct TarWriter: Sendable {
         }
         put(prefix, at: 345, width: 155)
         for i in 148..<156 { block[i] = UInt8(ascii: " ") }
-        let checksum = block.reduce(0) { $0 + Int($1) }
+        let checksum = TarWriter.byteSum(block)
         var digits = String(checksum, radix: 8)
         digits = String(repeating: "0", count: max(0, 6 - digits.count)) + digits
         put(digits, at: 148, width: 6)
@@ -90,6 +90,16 @@ public struct TarWriter: Sendable {
     }
 
     private func pow8(_ n: Int) -> Int { 1 << (3 * n) }
+
+    /// The sum of a header block's bytes, in a plain loop: padding and checksums run over
+    /// every byte of every entry, and generic sequence code is slow in debug builds.
+    static func byteSum(_ block: [UInt8]) -> Int {
+        block.withUnsafeBufferPointer { buffer in
+            var sum = 0
+            for i in 0..<buffer.count { sum &+= Int(buffer[i]) }
+            return sum
+        }
+    }
 
     /// Splits a long path into ustar's prefix (≤155 bytes) and name (≤100 bytes) at a slash.
     static func ustarSplit(_ path: String) -> (String, String)? {

@@ -1,8 +1,8 @@
 import StrataSupport
 
 /// What `stat` reports about one entry of a snapshot.
-public struct FileInfo: Sendable, Hashable {
-    public enum Kind: Sendable, Hashable { case file, directory, symlink, fifo }
+public struct FileInfo: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable { case file, directory, symlink, fifo }
 
     /// The absolute path of the entry with symlinks resolved (except a final one not followed).
     public var path: String

@@ -2,7 +2,7 @@
 ///
 /// Times are whole seconds supplied by the caller: nothing here reads a wall clock, so the
 /// same build gives the same snapshot digest on any machine.
-public struct FileMetadata: Sendable, Hashable {
+public struct FileMetadata: Sendable, Hashable, Codable {
     /// Permission bits with setuid (0o4000), setgid (0o2000) and sticky (0o1000); no type bits.
     public var mode: UInt32
     public var uid: Int

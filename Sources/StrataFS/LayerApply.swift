@@ -1,14 +1,6 @@
 import StrataArchive
 import StrataSupport
 
-/// What applying one layer did, beyond changing the tree.
-public struct AppliedLayer: Sendable, Hashable {
-    /// Entries read from the layer, including whiteouts.
-    public var entryCount = 0
-    /// Paths of entries Strata does not model (devices), left out of the snapshot.
-    public var skipped: [String] = []
-}
-
 extension MutableSnapshot {
     /// Applies a layer tar (gzip or not) the way containerd's applier does:
     ///
@@ -52,7 +44,12 @@ extension MutableSnapshot {
                 if name == LayerEntry.opaqueMarker {
                     opaque.append(parent)
                 } else if !name.hasPrefix(LayerEntry.whiteoutPrefix + LayerEntry.whiteoutPrefix) {
-                    let hidden = parent + [String(name.dropFirst(LayerEntry.whiteoutPrefix.count))]
+                    // `.wh.`, `.wh..` and `.wh...` name no entry; never let them reach a parent.
+                    let hiddenName = String(name.dropFirst(LayerEntry.whiteoutPrefix.count))
+                    guard !["", ".", ".."].contains(hiddenName) else {
+                        throw .unsafeLayerPath(header.path, reason: "whiteout names no entry")
+                    }
+                    let hidden = parent + [hiddenName]
                     try ensureDirectory(parent)
                     let resolved = try root.resolve(FSPath.join(hidden), followFinal: false)
                     if resolved.node != nil { place(nil, at: resolved.components, touchParent: false) }

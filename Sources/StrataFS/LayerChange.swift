@@ -1,6 +1,6 @@
 /// One difference between two snapshots, as containerd's `fs.Changes` reports it.
-public struct LayerChange: Sendable, Hashable, CustomStringConvertible {
-    public enum Kind: String, Sendable, Hashable { case added, modified, deleted }
+public struct LayerChange: Sendable, Hashable, Codable, CustomStringConvertible {
+    public enum Kind: String, Sendable, Hashable, Codable { case added, modified, deleted }
 
     public var kind: Kind
     /// Absolute path of the changed entry.

@@ -18,7 +18,8 @@ import StrataSupport
 /// - Names of one file (hard links) that are both written become a file and tar hard links
 ///   to the first path; a new name of a file that is not itself written is a regular file.
 ///
-/// Subtrees the two snapshots share by identity are skipped without being walked.
+/// `/` itself is never written (BuildKit's walk starts below it). Subtrees the two snapshots
+/// share by identity are skipped without being walked.
 public struct LayerDiff: Sendable {
     /// The changes in walk order: parents before children, siblings by name.
     public let changes: [LayerChange]

@@ -53,7 +53,7 @@ import Testing
         #expect(try reader.next()?.modificationTime == 0)
     }
 
-    @Test(arguments: ["5 a=b\n", "99 path=x\n", "x path=y\n", "8 novalue\n"])
+    @Test(arguments: ["5 a=b\n", "99 path=x\n", "x path=y\n", "8 novalue\n", "9 path=x\n9223372036854775807 path=y\n", "-5 a=b\n"])
     func malformedPaxRecordIsBadHeader(record: String) throws {
         let bytes = Array(record.utf8)
         let size = ArchiveFixtures.octal11(bytes.count)

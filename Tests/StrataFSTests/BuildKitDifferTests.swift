@@ -120,6 +120,42 @@ import Testing
             "d data/tree/ 1777 @1000",
         ]),
         ("noop", { _ in }, []),
+        ("mv-file", { try $0.rename("/data/file", to: "/data/moved") }, [
+            "d data/ 755 @2000",
+            "- data/.wh.file 0 @2000 0B",
+            "- data/moved 644 @1000 6B",
+        ]),
+        ("mv-dir", { try $0.rename("/data/dir", to: "/data/renamed") }, [
+            "d data/ 755 @2000",
+            "- data/.wh.dir 0 @2000 0B",
+            "d data/renamed/ 755 @1000",
+            "- data/renamed/a 644 @1000 2B",
+            "d data/renamed/sub/ 755 @1000",
+            "- data/renamed/sub/b 644 @1000 2B",
+        ]),
+        ("chown-only", { try $0.chown("/data/file", uid: 1000, gid: 1000) }, [
+            "d data/ 755 @1000",
+            "- data/file 644 1000/1000 @1000 6B",
+        ]),
+        ("rm-recreate-same", { m in
+            try m.remove("/data/same")
+            try m.writeFile("/data/same", bytes("keep\n"))
+        }, [
+            "d data/ 755 @2000",
+            "- data/same 644 @2000 5B",
+        ]),
+        ("touch-dir-only", { try $0.utime("/data/dir", mtime: 2000) }, []),
+        ("replace-symlink", { m in
+            try m.remove("/bin/cat")
+            try m.symlink("/data/same", at: "/bin/cat")
+        }, [
+            "d bin/ 755 @2000",
+            "l bin/cat 777 @2000 -> /data/same",
+        ]),
+        ("delete-symlink", { try $0.remove("/bin/ls") }, [
+            "d bin/ 755 @2000",
+            "- bin/.wh.ls 0 @2000 0B",
+        ]),
     ]
 
     @Test(arguments: cases.indices)

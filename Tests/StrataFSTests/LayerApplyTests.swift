@@ -27,6 +27,60 @@ import Testing
         #expect(applied.exists("/data/same"))
     }
 
+    @Test func opaqueMarkerBeforeOrAfterNewChildrenKeepsThem() throws {
+        for markerFirst in [true, false] {
+            var entries: [(TarHeader, [UInt8])] = [(TarHeader(path: "data/tree/new", kind: .file), bytes("n"))]
+            let marker = (TarHeader(path: "data/tree/.wh..wh..opq", kind: .file, mode: 0), [UInt8]())
+            if markerFirst { entries.insert(marker, at: 0) } else { entries.append(marker) }
+            let applied = try LayerFixtures.base().applying(layer: Self.layer(entries))
+            #expect(try applied.list("/data/tree") == ["new"])
+        }
+    }
+
+    @Test func whiteoutOfMissingNameIsHarmless() throws {
+        let base = try LayerFixtures.base()
+        let applied = try base.applying(layer: Self.layer([(TarHeader(path: "data/.wh.ghost", kind: .file, mode: 0), [])]))
+        #expect(applied.digest == base.digest)
+    }
+
+    @Test(arguments: ["data/.wh.", "data/.wh..", "data/.wh..."])
+    func whiteoutWithoutANameIsRejected(name: String) throws {
+        let tar = Self.layer([(TarHeader(path: name, kind: .file, mode: 0), [])])
+        #expect(throws: FSError.unsafeLayerPath(name, reason: "whiteout names no entry")) {
+            try LayerFixtures.base().applying(layer: tar)
+        }
+    }
+
+    @Test func corruptedLayersFailCleanlyOrApply() throws {
+        let base = try LayerFixtures.base()
+        var m = base.mutable(time: 3000)
+        try m.remove("/data/dir", recursive: true)
+        try m.writeFile("/data/new", bytes("new contents"))
+        try m.hardlink("/data/new", at: "/data/alias")
+        try m.symlink("../etc", at: "/data/up")
+        let layer = try LayerWriter.tar(from: base, to: m.commit())
+        var rng = SplitMix(seed: 11)
+        var failures = 0
+        for _ in 0..<400 {
+            var bytes = layer
+            for _ in 0..<(1 + Int(rng.next() % 6)) {
+                bytes[Int(rng.next() % UInt64(bytes.count))] = UInt8(truncatingIfNeeded: rng.next())
+            }
+            // Re-checksum the first header half the time so damage reaches past it.
+            if rng.next() % 2 == 0 {
+                var block = Array(bytes[0..<512])
+                for i in 148..<156 { block[i] = UInt8(ascii: " ") }
+                let digits = String(block.reduce(0) { $0 + Int($1) }, radix: 8)
+                let padded = String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+                for (i, b) in padded.utf8.enumerated() { block[148 + i] = b }
+                block[154] = 0
+                bytes.replaceSubrange(0..<512, with: block)
+            }
+            do { _ = try base.applying(layer: bytes) } catch { failures += 1 }
+        }
+        #expect(failures > 0)
+    }
+
     @Test func gzipLayerIsApplied() throws {
         let base = try LayerFixtures.base()
         let tar = Self.layer([(TarHeader(path: "/abs/new", kind: .file, mode: 0o600), bytes("gz"))])

@@ -24,8 +24,8 @@ enum LayerFixtures {
         return m.commit()
     }
 
-    /// A layer's entries as `tar -tv`-like lines: kind, path, octal mode, mtime, and the
-    /// link target or content size.
+    /// A layer's entries as `tar -tv`-like lines: kind, path, octal mode, owner when not
+    /// root, mtime, and the link target or content size.
     static func render(_ entries: [LayerEntry]) -> [String] {
         entries.map { entry in
             let h = entry.header
@@ -36,7 +36,9 @@ enum LayerFixtures {
             case .hardlink: kind = "h"
             default: kind = "-"
             }
-            var line = "\(kind) \(h.path) \(String(h.mode, radix: 8)) @\(h.modificationTime)"
+            var line = "\(kind) \(h.path) \(String(h.mode, radix: 8))"
+            if h.uid != 0 || h.gid != 0 { line += " \(h.uid)/\(h.gid)" }
+            line += " @\(h.modificationTime)"
             if !h.linkTarget.isEmpty { line += " -> \(h.linkTarget)" }
             if h.kind == .file { line += " \(h.size)B" }
             return line

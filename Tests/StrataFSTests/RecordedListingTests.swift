@@ -9,7 +9,7 @@ import Testing
 @Suite struct RecordedListingTests {
     static let notePath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("BUILDKIT-DIFFER.md").path
 
-    /// Case name → `tar -tv` lines reduced to "mode size path[ -> target]".
+    /// Case name → `tar -tv` lines reduced to "mode uid/gid size path[ -> target]".
     static func recorded() throws -> [String: [String]] {
         let text = try String(contentsOfFile: notePath, encoding: .utf8)
         var cases: [String: [String]] = [:]
@@ -21,7 +21,7 @@ import Testing
             guard fields.count >= 6 else { continue }
             let rest = fields[5...].joined(separator: " ").replacingOccurrences(of: " link to ", with: " -> ")
             if ["dev/", "proc/", "sys/"].contains(rest) { continue }
-            cases[name, default: []].append("\(fields[0]) \(fields[2]) \(rest)")
+            cases[name, default: []].append("\(fields[0]) \(fields[1]) \(fields[2]) \(rest)")
         }
         return cases
     }
@@ -56,7 +56,7 @@ import Testing
             let ours = entries.map { entry in
                 let h = entry.header
                 let target = h.linkTarget.isEmpty ? "" : " -> \(h.linkTarget)"
-                return "\(Self.symbolic(h)) \(h.kind == .file ? h.size : 0) \(h.path)\(target)"
+                return "\(Self.symbolic(h)) \(h.uid)/\(h.gid) \(h.kind == .file ? h.size : 0) \(h.path)\(target)"
             }
             #expect(ours == expected, "case \(name)")
         }
