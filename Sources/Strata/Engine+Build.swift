@@ -157,10 +157,6 @@ extension Engine {
         return (first...last).map { ($0, String(lines[$0 - 1]), $0 >= start && $0 <= end) }
     }
 
-    static func line(_ text: String, _ number: Int) -> String? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        return number >= 1 && number <= lines.count ? String(lines[number - 1]) : nil
-    }
 
     /// Resolves every secret the build declares, and checks that each secret a reachable stage
     /// mounts as `required` is there before anything runs.

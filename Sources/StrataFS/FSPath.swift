@@ -18,6 +18,12 @@ public enum FSPath {
 
     /// `path` made absolute and free of `.`, `..` and repeated slashes, without following
     /// symlinks; `..` never climbs above `/`.
+    /// The parent directory of an absolute path (`/` for top-level entries and for `/`).
+    public static func parent(of path: String) -> String {
+        let parts = path.split(separator: "/")
+        return parts.count <= 1 ? "/" : "/" + parts.dropLast().joined(separator: "/")
+    }
+
     public static func normalize(_ path: String) -> String {
         var out: [String] = []
         for component in components(path) {

@@ -212,10 +212,3 @@ public struct DockerfileConverter {
         line > 0 && line < lines.count ? String(lines[line]) : nil
     }
 }
-
-extension String {
-    func splitAssignment() -> (String, String) {
-        guard let equals = firstIndex(of: "=") else { return (self, "") }
-        return (String(self[..<equals]), String(self[index(after: equals)...]))
-    }
-}

@@ -34,12 +34,12 @@ extension BuildExecutor {
                     variables[environmentName] = ShellString(String(decoding: bytes, as: UTF8.self), provenance: .secret(id))
                     if mount.target.isEmpty { continue }
                 }
-                try root.mkdir(FSPathParent.parent(of: mount.target), parents: true)
+                try root.mkdir(FSPath.parent(of: mount.target), parents: true)
                 views.append(MountedView(target: mount.target, content: .secretFile(bytes: bytes, id: id, mode: mode, uid: uid, gid: gid)))
             case .ssh(let id, let required, let mode, let uid, let gid):
                 // No agent is forwarded in a simulation: the socket path exists, empty.
                 if required && environment.secrets["ssh:" + id] == nil && id != "default" { throw ExecError.secretNotFound(id) }
-                try root.mkdir(FSPathParent.parent(of: mount.target), parents: true)
+                try root.mkdir(FSPath.parent(of: mount.target), parents: true)
                 views.append(MountedView(target: mount.target, content: .socket(mode: mode, uid: uid, gid: gid)))
                 // LLB points SSH_AUTH_SOCK at the first SSH mount unless the step sets it.
                 if variables["SSH_AUTH_SOCK"] == nil { variables["SSH_AUTH_SOCK"] = ShellString(mount.target) }
@@ -53,7 +53,7 @@ extension BuildExecutor {
                 let bound = inputs[index].snapshot
                 if let top = try? bound.stat(source), top.kind == .file {
                     // A single file: like runc, only the mount point's parents stay behind.
-                    try root.mkdir(FSPathParent.parent(of: mount.target), parents: true)
+                    try root.mkdir(FSPath.parent(of: mount.target), parents: true)
                     views.append(MountedView(target: mount.target, content: .file(bytes: try bound.readFile(source), metadata: top.metadata, readOnly: !readWrite)))
                     continue
                 }
@@ -144,13 +144,5 @@ extension BuildExecutor {
         guard !spec.isEmpty else { return .root }
         let accounts = Accounts(snapshot: root.commit())
         return try accounts.user(spec)
-    }
-}
-
-extension String {
-    /// `K=V` split at the first `=`; a missing `=` gives an empty value.
-    func splitAssignment() -> (String, String) {
-        guard let equals = firstIndex(of: "=") else { return (self, "") }
-        return (String(self[..<equals]), String(self[index(after: equals)...]))
     }
 }

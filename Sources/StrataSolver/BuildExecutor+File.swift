@@ -83,7 +83,7 @@ extension BuildExecutor {
             } else {
                 target = destinationPath
             }
-            let parent = FSPathParent.parent(of: target)
+            let parent = FSPath.parent(of: target)
             if !fs.exists(parent) { try fs.mkdir(parent, mode: 0o755, parents: true) }
             let base = top.path
             var items = top.kind == .directory ? source.snapshot.entries(below: base) : [top]

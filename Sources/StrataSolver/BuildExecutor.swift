@@ -75,7 +75,7 @@ public final class BuildExecutor: VertexExecutor, @unchecked Sendable {
         case .inline(let files):
             var fs = Snapshot.empty(store: blobs).mutable(time: environment.epoch)
             for file in files {
-                try fs.mkdir(FSPathParent.parent(of: file.path), parents: true)
+                try fs.mkdir(FSPath.parent(of: file.path), parents: true)
                 try fs.writeFile(file.path, file.content, mode: file.mode)
             }
             return SolvedState(snapshot: fs.commit(), layers: [], isBuildInput: true)

@@ -195,7 +195,7 @@ struct RunFileSystem: ShellFileSystem {
         case .mount(let index, let inner): names = Set(try mounts[index].list(inner))
         }
         // Mount points directly inside this directory show up even if the root lacks them.
-        for mount in mounts where FSPathParent.parent(of: mount.target) == path {
+        for mount in mounts where FSPath.parent(of: mount.target) == path {
             names.insert(String(mount.target.split(separator: "/").last ?? ""))
         }
         return names.sorted()
@@ -205,7 +205,7 @@ struct RunFileSystem: ShellFileSystem {
         switch route(path) {
         case .root(let inner):
             if let info = try? root.stat(inner) { return info.path }
-            let parent = FSPathParent.parent(of: inner)
+            let parent = FSPath.parent(of: inner)
             let info = try RunFileSystem.map(path) { () throws(FSError) in try root.stat(parent) }
             let base = String(inner.split(separator: "/").last ?? "")
             return info.path == "/" ? "/" + base : info.path + "/" + base
@@ -235,14 +235,6 @@ struct RunFileSystem: ShellFileSystem {
     /// Runs a snapshot operation, turning its `FSError` into the errno-style error the shell prints.
     static func map<T>(_ path: String, _ body: () throws(FSError) -> T) throws(FileSystemError) -> T {
         do { return try body() } catch { throw FileSystemError(error, path: path) }
-    }
-}
-
-/// Parent directory of an absolute path (`/` for top-level entries).
-enum FSPathParent {
-    static func parent(of path: String) -> String {
-        let parts = path.split(separator: "/")
-        return parts.count <= 1 ? "/" : "/" + parts.dropLast().joined(separator: "/")
     }
 }
 
