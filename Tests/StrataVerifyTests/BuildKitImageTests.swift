@@ -4,9 +4,22 @@ import Testing
 @testable import StrataVerify
 
 /// Audits images built by the real BuildKit of this machine's docker daemon (no network,
-/// a `FROM scratch` image around the static busybox). Skipped when there is no daemon.
-@Suite(.enabled(if: FileManager.default.fileExists(atPath: "/var/run/docker.sock") && FileManager.default.isExecutableFile(atPath: "/usr/bin/docker")))
+/// a `FROM scratch` image around the static busybox). Skipped when no daemon answers: a
+/// socket file left behind by a stopped daemon is not a daemon.
+@Suite(.enabled(if: BuildKitImageTests.daemonAnswers))
 struct BuildKitImageTests {
+    static let daemonAnswers: Bool = {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/docker") else { return false }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/docker")
+        process.arguments = ["version", "--format", "{{.Server.Version}}"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }()
+
     static let value = "tk-5c2e9a71b04d4f0e8a3b"
 
     /// Runs docker with BuildKit on; returns its exit status.
