@@ -3,12 +3,10 @@ import Testing
 
 @testable import StrataVerify
 
-/// Audits images built by the real BuildKit of this machine's docker daemon (no network,
-/// a `FROM scratch` image around the static busybox). Skipped when no daemon answers: a
-/// socket file left behind by a stopped daemon is not a daemon.
-@Suite(.enabled(if: BuildKitImageTests.daemonAnswers))
-struct BuildKitImageTests {
-    static let daemonAnswers: Bool = {
+/// Whether a docker daemon answers on this machine: a socket file left behind by a stopped
+/// daemon is not a daemon.
+enum DockerDaemon {
+    static let answers: Bool = {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/docker") else { return false }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/docker")
@@ -19,7 +17,12 @@ struct BuildKitImageTests {
         process.waitUntilExit()
         return process.terminationStatus == 0
     }()
+}
 
+/// Audits images built by the real BuildKit of this machine's docker daemon (no network,
+/// a `FROM scratch` image around the static busybox). Skipped when no daemon answers.
+@Suite(.enabled(if: DockerDaemon.answers))
+struct BuildKitImageTests {
     static let value = "tk-5c2e9a71b04d4f0e8a3b"
 
     /// Runs docker with BuildKit on; returns its exit status.
