@@ -112,8 +112,10 @@ extension Engine {
         let builder = BuilderAudit(store: store, auditor: auditor, converted: converted)
         let stageFindings = try builder.stageFindings(results: results, finalLayers: Set(result.layers.map(\.diffID)))
         let extra = stageFindings.flatMap(\.findings) + (try builder.cacheMountFindings(executor: executor))
+            + (try builder.mountResidueFindings(layers: result.layers))
         audit = BuildAuditAugmenter(converted: converted, result: result, logExposures: executor.logExposures, builderFindings: extra).augment(audit)
         try saveStageReport(converted: converted, stageFindings: stageFindings, audit: audit, image: exported.id)
+        try saveMountResidue(audit.findings.filter { $0.severity == .info }, image: exported.id)
         let executed = report.executed.compactMap { converted.definition[$0] }.filter { if case .source = $0.op { return false }; return true }.map(\.name)
         let explanations = converted.definition.closure(of: converted.root).compactMap { vertex -> String? in
             guard let explanation = report.explanations[vertex.id] else { return nil }

@@ -1,10 +1,21 @@
 import Foundation
 import Strata
 
-/// Renders build events the way `docker build --progress=...` does.
-enum ProgressMode: String, CaseIterable {
+/// `--progress=...`, with docker's names.
+public enum ProgressMode: String, CaseIterable, Sendable {
     case auto, plain, tty, quiet, rawjson
+
+    /// The mode that actually renders: `auto` is the live view when progress goes to a
+    /// terminal and plain text otherwise (a pipe, a file, CI logs), as BuildKit decides it.
+    /// `tty` is kept even without a terminal: the user asked for it.
+    public func resolved(stderrIsTerminal: Bool) -> ProgressMode {
+        guard self == .auto else { return self }
+        return stderrIsTerminal ? .tty : .plain
+    }
 }
+
+/// Renders build events line by line the way `docker build --progress=plain|quiet|rawjson`
+/// does; the live view is `TTYProgressView`.
 
 struct ProgressRenderer {
     var mode: ProgressMode
@@ -21,6 +32,7 @@ struct ProgressRenderer {
         case .rawjson:
             return rawJSON(event) + "\n"
         case .auto, .plain, .tty:
+            // The live view has its own renderer; here a terminal mode degrades to plain text.
             return plain(event)
         }
     }

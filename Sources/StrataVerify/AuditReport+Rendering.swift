@@ -14,22 +14,47 @@ extension AuditReport {
     /// layer) — created by: RUN …`
     public func renderText() -> String {
         var lines: [String] = []
+        let residue = findings.filter { $0.severity == .info }
         if clean {
             lines.append("\(image): clean (no secrets or credentials found)")
-            return lines.joined(separator: "\n") + "\n"
+        } else {
+            let leaks = findings.filter { $0.severity == .leak }.count
+            let exposures = findings.count - leaks - residue.count
+            lines.append("\(image): \(leaks) leak\(leaks == 1 ? "" : "s"), \(exposures) exposure\(exposures == 1 ? "" : "s")")
+            if truncated == true { lines.append("(more findings were dropped at the limit of \(findings.count))") }
+            for place in Finding.Place.allCases {
+                let group = findings.filter { $0.place == place && $0.severity != .info }
+                guard !group.isEmpty else { continue }
+                lines.append("")
+                lines.append("\(place.rawValue):")
+                for finding in group { lines.append("  " + AuditReport.sentence(for: finding)) }
+            }
         }
-        let leaks = findings.filter { $0.severity == .leak }.count
-        let exposures = findings.count - leaks
-        lines.append("\(image): \(leaks) leak\(leaks == 1 ? "" : "s"), \(exposures) exposure\(exposures == 1 ? "" : "s")")
-        if truncated == true { lines.append("(more findings were dropped at the limit of \(findings.count))") }
-        for place in Finding.Place.allCases {
-            let group = findings.filter { $0.place == place }
-            guard !group.isEmpty else { continue }
+        // Informational, so last and short: never a failure, but an empty /run/secrets tells
+        // a reader of the image which mounts the build used.
+        if !residue.isEmpty {
             lines.append("")
-            lines.append("\(place.rawValue):")
-            for finding in group { lines.append("  " + AuditReport.sentence(for: finding)) }
+            lines.append("mount residue (informational, \(residue.count) entr\(residue.count == 1 ? "y" : "ies")):")
+            for finding in residue { lines.append("  " + AuditReport.residueSentence(for: finding)) }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `layer 1: run/secrets (empty directory) left by --mount=type=secret,id=tok,… — Dockerfile line 2 (RUN …)`
+    static func residueSentence(for f: Finding) -> String {
+        var text = "layer \(f.layer.map(String.init) ?? "?"): \(printable(f.path ?? "?"))"
+        text += f.encoding == "empty-file" ? " (empty file)" : " (empty directory)"
+        if let mount = f.mount { text += " left by --mount=\(printable(mount.flag))" }
+        if let origin = f.introducedBy {
+            if let line = origin.line {
+                text += " — Dockerfile line \(line)"
+                if let instruction = origin.instruction { text += " (\(printable(instruction)))" }
+                if let stage = origin.stage { text += " in stage \(printable(stage))" }
+            } else if let createdBy = origin.createdBy, !createdBy.isEmpty {
+                text += " — created by: \(printable(createdBy))"
+            }
+        }
+        return text
     }
 
     /// Text from the image (paths, history lines) with control characters escaped, so that
@@ -103,7 +128,9 @@ extension AuditReport {
         let detectorRules = Dictionary(Detector.allRules.map { ($0.id, $0.rule) }, uniquingKeysWith: { a, _ in a })
         let rules: [SARIF.Rule] = ruleIDs.map { id in
             SARIF.Rule(
-                id: id, shortDescription: SARIF.Message(text: detectorRules[id] ?? "declared build secret \"\(id)\" must not reach the image"))
+                id: id, shortDescription: SARIF.Message(text: id == Finding.mountResidueRule
+                    ? "empty file or directory a RUN --mount left in a layer (informational)"
+                    : detectorRules[id] ?? "declared build secret \"\(id)\" must not reach the image"))
         }
         let results: [SARIF.Result] = findings.map { f in
             let uri: String =
@@ -116,9 +143,15 @@ extension AuditReport {
             let escapedURI = uri.addingPercentEncoding(withAllowedCharacters: AuditReport.uriAllowed) ?? uri
             var properties: [String: String] = ["place": f.place.rawValue, "encoding": f.encoding, "removedLater": String(f.removedLater), "length": String(f.length)]
             if let createdBy = f.introducedBy?.createdBy { properties["createdBy"] = createdBy }
+            if let mount = f.mount { properties["mount"] = mount.flag }
+            let level = switch f.severity {
+            case .leak: "error"
+            case .exposure: "warning"
+            case .info: "note"
+            }
             return SARIF.Result(
-                ruleId: f.secret, level: f.severity == .leak ? "error" : "warning",
-                message: SARIF.Message(text: AuditReport.sentence(for: f)),
+                ruleId: f.secret, level: level,
+                message: SARIF.Message(text: f.severity == .info ? AuditReport.residueSentence(for: f) : AuditReport.sentence(for: f)),
                 locations: [SARIF.Location(physicalLocation: SARIF.PhysicalLocation(
                     artifactLocation: SARIF.ArtifactLocation(uri: escapedURI),
                     region: f.offset.map { SARIF.Region(byteOffset: $0) }))],

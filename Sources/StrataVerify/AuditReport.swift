@@ -4,7 +4,7 @@
 /// encoding) so that equal audits render equal reports.
 public struct AuditReport: Codable, Sendable, Hashable {
     public var image: String
-    /// True when there are no findings at all.
+    /// True when nothing but informational findings (mount residue) was found.
     public var clean: Bool
     public var findings: [Finding]
     /// True when findings were dropped at `AuditLimits.maxFindings`; absent otherwise.
@@ -13,7 +13,7 @@ public struct AuditReport: Codable, Sendable, Hashable {
     public init(image: String, findings: [Finding]) {
         self.image = image
         self.findings = findings.sorted(by: AuditReport.order)
-        self.clean = findings.isEmpty
+        self.clean = findings.allSatisfy { $0.severity == .info }
     }
 
     /// True when a declared secret was found (exit code 3 in the CLI).
@@ -21,7 +21,7 @@ public struct AuditReport: Codable, Sendable, Hashable {
 
     static func order(_ a: Finding, _ b: Finding) -> Bool {
         func key(_ f: Finding) -> [String] {
-            [f.severity == .leak ? "0" : "1", String(Finding.Place.allCases.firstIndex(of: f.place) ?? 0),
+            [String(f.severity.rank), String(Finding.Place.allCases.firstIndex(of: f.place) ?? 0),
              pad(f.layer), f.path ?? "", pad(f.index), f.field ?? "", f.secret, f.encoding, pad(f.offset)]
         }
         return key(a).lexicographicallyPrecedes(key(b))

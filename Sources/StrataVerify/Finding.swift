@@ -9,8 +9,20 @@ public struct Finding: Codable, Sendable, Hashable {
         /// Something is revealed without the secret itself: a digest of a declared secret,
         /// or something credential-like that a built-in detector saw.
         case exposure
+        /// Worth knowing, never a failure (not even with `--strict`): the empty files and
+        /// directories a `RUN --mount` leaves in a layer.
+        case info
 
-        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .leak && rhs == .exposure }
+        /// Most serious first: leak, exposure, info.
+        var rank: Int {
+            switch self {
+            case .leak: 0
+            case .exposure: 1
+            case .info: 2
+            }
+        }
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
     }
 
     public enum Place: String, Codable, Sendable, Hashable, CaseIterable {
@@ -43,11 +55,16 @@ public struct Finding: Codable, Sendable, Hashable {
     public var length: Int
     /// What put it there.
     public var introducedBy: Origin?
+    /// For mount residue: the `RUN --mount` that left the entry behind.
+    public var mount: MountReference?
+
+    /// The rule id (`secret` field) of mount-residue findings.
+    public static let mountResidueRule = "mount-residue"
 
     public init(
         secret: String, severity: Severity, place: Place, layer: Int? = nil, path: String? = nil, index: Int? = nil,
         field: String? = nil, offset: Int? = nil, encoding: String, removedLater: Bool = false, length: Int,
-        introducedBy: Origin? = nil
+        introducedBy: Origin? = nil, mount: MountReference? = nil
     ) {
         self.secret = secret
         self.severity = severity
@@ -61,6 +78,35 @@ public struct Finding: Codable, Sendable, Hashable {
         self.removedLater = removedLater
         self.length = length
         self.introducedBy = introducedBy
+        self.mount = mount
+    }
+}
+
+/// A `RUN --mount` as a finding names it: its type and its id or target, never content.
+public struct MountReference: Codable, Sendable, Hashable {
+    /// `secret`, `cache`, `bind`, `tmpfs` or `ssh`.
+    public var type: String
+    /// The secret, cache or ssh id; nil for bind and tmpfs.
+    public var id: String?
+    /// Where it was mounted, absolute.
+    public var target: String
+    /// For a bind mount, the path it bound (in the context, a stage or an image).
+    public var source: String?
+
+    public init(type: String, id: String? = nil, target: String, source: String? = nil) {
+        self.type = type
+        self.id = id
+        self.target = target
+        self.source = source
+    }
+
+    /// `type=secret,id=tok,target=/run/secrets/tok`, as the flag is written.
+    public var flag: String {
+        var parts = ["type=\(type)"]
+        if let id { parts.append("id=\(id)") }
+        if let source { parts.append("source=\(source)") }
+        parts.append("target=\(target)")
+        return parts.joined(separator: ",")
     }
 }
 

@@ -22,7 +22,8 @@ import Testing
                 CMD ["cat", "/app/app.txt"]
                 """, files: ["app.txt": "hello\n"])
             let outcome = try engine.build(BuildRequest(contextDirectory: context, tags: ["acceptance:1"], secrets: [SecretSource(id: "tok", filePath: secretURL.path)]))
-            #expect(outcome.report.findings.allSatisfy { $0.severity == .exposure }, "the secret's length is derived, not the secret")
+            // The empty /run/secrets the mount leaves is informational; everything else is derived.
+            #expect(outcome.report.findings.allSatisfy { $0.severity == .exposure || $0.secret == "mount-residue" }, "the secret's length is derived, not the secret")
 
             let dockerArchive = root.appendingPathComponent("image-docker.tar")
             try engine.save(["acceptance:1"], format: .docker, to: dockerArchive)

@@ -12,7 +12,7 @@ extension Commands {
             optionGroups: [OptionGroup(title: "AUDIT OPTIONS", options: [
                 OptionSpec(names: ["--secret"], kind: .repeated("id=ID,src=PATH|env=VAR"), help: "A secret whose bytes must not be in the image."),
                 OptionSpec(names: ["--format"], kind: .value("format"), help: "text (default), json or sarif."),
-                OptionSpec(names: ["--strict"], kind: .flag, help: "Also fail (exit 3) on exposures."),
+                OptionSpec(names: ["--strict"], kind: .flag, help: "Also fail (exit 3) on exposures (never on informational mount residue)."),
                 OptionSpec(names: ["--stages"], kind: .flag, help: "For images Strata built: per stage, the secrets it mounted, whether its layers hold them, and what it reads from."),
             ])]),
         run: { context in
@@ -40,13 +40,19 @@ extension Commands {
             guard ["text", "json", "sarif"].contains(format) else {
                 throw UsageError(command: "audit", message: "unknown format \"\(format)\" (use text, json or sarif)")
             }
-            let report = try engine(context).audit(context.arguments.positionals[0], secrets: secrets, environment: context.environment)
+            let auditEngine = try engine(context)
+            let target = context.arguments.positionals[0]
+            // For images Strata built, the build also recorded the empty entries its mounts left.
+            let report = try auditEngine.audit(target, secrets: secrets, environment: context.environment)
+                .adding(try auditEngine.mountResidue(target))
             switch format {
             case "json": context.terminal.out(try report.renderJSON() + "\n")
             case "sarif": context.terminal.out(try report.renderSARIF() + "\n")
             default: context.terminal.out(report.renderText())
             }
-            let failing = report.findings.contains { $0.severity == .leak || context.arguments.flag("strict") }
+            // Informational findings (mount residue) never fail, not even with --strict.
+            let strict = context.arguments.flag("strict")
+            let failing = report.findings.contains { $0.severity == .leak || (strict && $0.severity == .exposure) }
             return failing ? 3 : 0
         })
 }

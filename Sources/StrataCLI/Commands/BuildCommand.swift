@@ -35,13 +35,14 @@ extension Commands {
         guard arguments.positionals.count == 1 else {
             throw UsageError(command: "build", message: arguments.positionals.isEmpty ? "\"strata build\" requires exactly 1 argument (the context directory)" : "too many arguments: \(arguments.positionals.dropFirst().joined(separator: " "))")
         }
-        var mode = ProgressMode.auto
+        var requested = ProgressMode.auto
         if let progress = arguments.value("progress") {
             guard let parsed = ProgressMode(rawValue: progress) else {
                 throw UsageError(command: "build", message: "invalid progress mode \"\(progress)\" (use auto, plain, tty, quiet or rawjson)")
             }
-            mode = parsed
+            requested = parsed
         }
+        var mode = requested.resolved(stderrIsTerminal: context.terminal.errorsAreInteractive)
         if arguments.flag("quiet") { mode = .quiet }
         var secrets: [SecretSource] = []
         for flag in arguments.all("secret") {
@@ -68,17 +69,34 @@ extension Commands {
         let engine = try Engine(storeRoot: Engine.storeLocation(option: context.storeOption, environment: context.environment))
         var renderer = ProgressRenderer(mode: mode)
         var terminal = context.terminal
+        let live = mode == .tty ? LiveProgressDisplay.make(for: terminal, environment: context.environment) : nil
         let outcome: BuildOutcome
         do {
-            outcome = try engine.build(request) { event in terminal.err(renderer.render(event)) }
+            outcome = try engine.build(request) { event in
+                if let live { live.display.handle(event) } else { terminal.err(renderer.render(event)) }
+            }
         } catch BuildError.stepFailed(let failure) where mode != .rawjson {
+            if let live {
+                // The live view's summary already framed the step and its output.
+                live.display.finish()
+                terminal.err(live.captured.take() + "\n" + failure.sourceReport)
+            } else {
+                terminal.err("\n" + failure.buildKitReport)
+            }
             context.terminal = terminal
-            context.terminal.err("\n" + failure.buildKitReport)
             return 1
         } catch {
+            if let live {
+                live.display.finish()
+                terminal.err(live.captured.take())
+            }
             context.terminal = terminal
             context.terminal.err("ERROR: \(error)\n")
             return 1
+        }
+        if let live {
+            live.display.finish()
+            terminal.err(live.captured.take())
         }
         context.terminal = terminal
         if arguments.flag("explain-cache") {
@@ -95,7 +113,7 @@ extension Commands {
         }
         let leaks = outcome.report.findings.filter { $0.severity == .leak }
         if leaks.isEmpty {
-            let exposures = outcome.report.findings.count
+            let exposures = outcome.report.findings.filter { $0.severity == .exposure }.count
             context.terminal.err("verdict: clean — no declared secret reached the image" + (exposures > 0 ? " (\(exposures) exposure\(exposures == 1 ? "" : "s") on the builder, see strata audit)" : "") + "\n")
             return 0
         }
