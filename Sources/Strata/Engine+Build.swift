@@ -117,9 +117,14 @@ extension Engine {
         try saveStageReport(converted: converted, stageFindings: stageFindings, audit: audit, image: exported.id)
         try saveMountResidue(audit.findings.filter { $0.severity == .info }, image: exported.id)
         let executed = report.executed.compactMap { converted.definition[$0] }.filter { if case .source = $0.op { return false }; return true }.map(\.name)
+        let ranThisBuild = Set(report.executed)
         let explanations = converted.definition.closure(of: converted.root).compactMap { vertex -> String? in
             guard let explanation = report.explanations[vertex.id] else { return nil }
-            return CacheExplainer.explain(explanation, vertex: vertex, secrets: converted.steps[vertex.id]?.secrets ?? [])
+            let rebuilt = vertex.inputs.compactMap { converted.definition[$0] }.filter { input in
+                if case .source = input.op { return false }
+                return ranThisBuild.contains(input.id)
+            }
+            return CacheExplainer.explain(explanation, vertex: vertex, secrets: converted.steps[vertex.id]?.secrets ?? [], rebuiltInputs: rebuilt.map(\.name))
         }
         return BuildOutcome(
             imageID: exported.id.description, manifestDigest: exported.manifestDigest.description, tags: request.tags, report: audit,
