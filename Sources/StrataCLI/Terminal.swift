@@ -26,8 +26,14 @@ public struct Terminal: Sendable {
     /// The size of the terminal stderr is on, from the kernel (`TIOCGWINSZ`), else from
     /// `COLUMNS`/`LINES`, else BuildKit's fallback of 80×10.
     public static func errorSize(environment: [String: String]) -> TTYProgressView.Size {
+        #if os(Linux)
+        let request = UInt(TIOCGWINSZ)
+        #else
+        // Darwin's TIOCGWINSZ is a function-like macro Swift does not import: _IOR('t', 104, winsize).
+        let request: UInt = 0x4008_7468
+        #endif
         var size = winsize()
-        if ioctl(2, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 {
+        if ioctl(2, request, &size) == 0, size.ws_col > 0, size.ws_row > 0 {
             return TTYProgressView.Size(width: Int(size.ws_col), height: Int(size.ws_row))
         }
         if let columns = environment["COLUMNS"].flatMap(Int.init), let lines = environment["LINES"].flatMap(Int.init), columns > 0, lines > 0 {

@@ -79,7 +79,7 @@ extension Commands {
             if let live {
                 // The live view's summary already framed the step and its output.
                 live.display.finish()
-                terminal.err(live.captured.take() + "\n" + failure.sourceReport)
+                terminal.err(live.captured.take() + failure.sourceReport)
             } else {
                 terminal.err("\n" + failure.buildKitReport)
             }
