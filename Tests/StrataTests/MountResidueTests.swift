@@ -11,7 +11,7 @@ import Testing
         var run: String
         var path: String
         var mount: MountReference
-        var description: String { mount.type }
+        var description: String { "\(mount.type) \(mount.target)" }
     }
 
     static let cases: [Case] = [
@@ -21,6 +21,9 @@ import Testing
              mount: MountReference(type: "cache", id: "gocache", target: "/root/.cache/go")),
         Case(run: "RUN --mount=type=bind,source=.,target=/src cat /src/input.txt", path: "src",
              mount: MountReference(type: "bind", target: "/src", source: ".")),
+        // A single file bound: runc creates only the mount point's parent directory.
+        Case(run: "RUN --mount=type=bind,source=input.txt,target=/config/input.txt cat /config/input.txt", path: "config",
+             mount: MountReference(type: "bind", target: "/config/input.txt", source: "input.txt")),
         Case(run: "RUN --mount=type=tmpfs,target=/scratch true", path: "scratch",
              mount: MountReference(type: "tmpfs", target: "/scratch")),
     ]

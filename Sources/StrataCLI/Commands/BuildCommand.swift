@@ -20,7 +20,7 @@ extension Commands {
                     OptionSpec(names: ["--sensitive-arg"], kind: .repeated("name"), help: "A --build-arg whose value must not reach the image (audited like a secret)."),
                     OptionSpec(names: ["--target"], kind: .value("stage"), help: "Build this stage (default: the last)."),
                     OptionSpec(names: ["--no-cache"], kind: .flag, help: "Do not use the build cache."),
-                    OptionSpec(names: ["--progress"], kind: .value("type"), help: "auto, plain, tty, quiet or rawjson (default: auto)."),
+                    OptionSpec(names: ["--progress"], kind: .value("type"), help: "auto (tty on a terminal, else plain), plain, tty (live view), quiet or rawjson (default: auto)."),
                     OptionSpec(names: ["-q", "--quiet"], kind: .flag, help: "Print only the image ID."),
                     OptionSpec(names: ["--explain-cache"], kind: .flag, help: "Say for each step why it was or was not cached."),
                     OptionSpec(names: ["--report"], kind: .value("file"), help: "Write the audit report as JSON to this file."),
