@@ -146,7 +146,8 @@ public struct TTYProgressView: Sendable {
             }
             if showTail.contains(index) {
                 for text in job.tail where !text.allSatisfy({ $0 == " " }) {
-                    out += ANSI.faint + Self.truncate(" => => # " + text, to: width - 1) + "\n" + ANSI.reset
+                    // Padded like every other line, so it fully covers what the last frame drew there.
+                    out += ANSI.faint + Self.pad(Self.truncate(" => => # " + text, to: width - 1), to: width - 1) + "\n" + ANSI.reset
                     lines += 1
                 }
             }

@@ -21,7 +21,8 @@ import Testing
 
     func blue(_ text: String) -> String { "\(Self.esc)[34m" + text + "\(Self.esc)[0m" }
     func red(_ text: String) -> String { "\(Self.esc)[31m" + text + "\(Self.esc)[0m" }
-    func faint(_ text: String) -> String { "\(Self.esc)[2m" + text + "\n\(Self.esc)[0m" }
+    /// A line of a running step's output: dimmed, padded to cover the previous frame.
+    func faint(_ text: String) -> String { "\(Self.esc)[2m" + text.padding(toLength: 39, withPad: " ", startingAt: 0) + "\n\(Self.esc)[0m" }
 
     @Test func cachedStepIsABlueLineWithZeroTime() {
         var view = TTYProgressView()
@@ -73,6 +74,14 @@ import Testing
         #expect(frame.contains(faint(" => => # token [redacted:tok]")))
         #expect(frame.contains(faint(" => => # 100%")))
         #expect(!frame.contains("[2J") && !frame.contains("50%"))
+    }
+
+    @Test func aShortTerminalShowsNoOutputWindowAsInBuildKit() {
+        var view = TTYProgressView()
+        view.apply(.started(step: 1, name: "[1/1] RUN build"), at: 0)
+        view.apply(.log(step: 1, elapsed: 0.1, text: "working\n"), at: 0.1)
+        #expect(!view.frame(at: 0.2, size: TTYProgressView.Size(width: 40, height: 10)).contains(" => => # "))
+        #expect(view.frame(at: 0.3, size: TTYProgressView.Size(width: 40, height: 14)).contains(" => => # working"))
     }
 
     @Test func failedStepIsRedAndTheFinalFrameListsItsOutput() {
