@@ -56,6 +56,16 @@ import Testing
         #expect(normalized.contains("ERROR: executor failed running"))
     }
 
+    @Test func ttyRedactsASecretInTheFailingStepsOutputAsPlainDoes() throws {
+        let dockerfile = "FROM busybox\nRUN --mount=type=secret,id=tok cat /run/secrets/tok && false\n"
+        let tty = try build(dockerfile, ["--progress=tty"])
+        let plain = try build(dockerfile, ["--progress=plain"])
+        #expect(tty.status == 1 && plain.status == 1)
+        #expect(tty.err.range(of: #"\n\d+\.\d{3} \[redacted:tok\]\n"#, options: .regularExpression) != nil, "\(tty.err)")
+        #expect(plain.err.range(of: #"\n#\d+ \d+\.\d{3} \[redacted:tok\]\n"#, options: .regularExpression) != nil, "\(plain.err)")
+        #expect(!tty.err.contains(Self.secretValue) && !plain.err.contains(Self.secretValue))
+    }
+
     @Test func invalidProgressModeIsAUsageError() throws {
         let result = try build("FROM busybox\n", ["--progress=fancy"])
         #expect(result.status == 2)
