@@ -38,20 +38,17 @@ indirect enum ArithmeticExpression: Sendable {
     /// The value of a plain decimal literal such as a loop counter's `123` or `-7`, without
     /// parsing; nil when the text needs the full grammar (octal, hex, spaces, operators).
     static func plainDecimal(_ text: String) -> Int? {
-        var utf8 = text.utf8[...]
-        var negative = false
-        if utf8.first == UInt8(ascii: "-") { negative = true; utf8 = utf8.dropFirst() }
-        guard let first = utf8.first, first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9") else { return nil }
-        if first == UInt8(ascii: "0") && utf8.count > 1 { return nil }
-        var value = 0
-        for b in utf8 {
-            guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
-            let (times, o1) = value.multipliedReportingOverflow(by: 10)
-            let (sum, o2) = times.addingReportingOverflow(Int(b - UInt8(ascii: "0")))
-            if o1 || o2 { return nil }
-            value = sum
+        let utf8 = text.utf8
+        guard var lead = utf8.first else { return nil }
+        var digits = utf8.count
+        if lead == UInt8(ascii: "-") {
+            guard digits > 1 else { return nil }
+            lead = utf8[utf8.index(after: utf8.startIndex)]
+            digits -= 1
         }
-        return negative ? 0 &- value : value
+        // A leading 0 means octal to `$(( ))`; `+`, spaces and the rest need the grammar.
+        guard lead >= UInt8(ascii: "0"), lead <= UInt8(ascii: "9"), lead != UInt8(ascii: "0") || digits == 1 else { return nil }
+        return Int(text)
     }
 
     /// Evaluates against the shell's variables, assigning through it.

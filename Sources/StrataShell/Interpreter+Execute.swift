@@ -317,7 +317,7 @@ extension Interpreter {
 
     /// Runs a command by name: function, builtin, then program on `PATH`.
     func invoke(name: String, arguments: [ShellString], assignments: [(String, ShellString)]) throws(ShellControl) -> Int32 {
-        if let body = functions[name] {
+        if !functions.isEmpty, let body = functions[name] {
             let saved = (variables, positional)
             for (key, value) in assignments { try setVariable(key, value) }
             positional = arguments

@@ -22,6 +22,16 @@ struct FieldAccumulator {
         if !provenance.isClean { current?.provenance.merge(provenance) }
     }
 
+    /// Whether `text` holds a character of `ifs`; byte-wise for the usual ASCII IFS.
+    static func needsSplitting(_ text: String, ifs: String) -> Bool {
+        if ifs.isEmpty { return false }
+        if ifs.utf8.allSatisfy({ $0 < 0x80 }) {
+            let separators = ifs.utf8
+            return text.utf8.contains { separators.contains($0) }
+        }
+        return text.contains { ifs.contains($0) }
+    }
+
     mutating func finish() {
         if let field = current { fields.append(field) }
         current = nil
@@ -31,7 +41,7 @@ struct FieldAccumulator {
     mutating func appendSplitting(_ text: String, provenance: Provenance) {
         if ifs.isEmpty { if !text.isEmpty { append(text, quoted: true, provenance: provenance) }; return }
         // A value with no IFS character (a number, a path) is one piece: append it whole.
-        if !text.isEmpty && !text.contains(where: { ifs.contains($0) }) {
+        if !text.isEmpty && !Self.needsSplitting(text, ifs: ifs) {
             append(text, quoted: true, provenance: provenance)
             return
         }
@@ -67,6 +77,15 @@ extension Interpreter {
             // A plain word (`[`, `-lt`, a command name) expands to itself: no accumulator.
             if case .literal(let text)? = word.parts.first, word.parts.count == 1, !ShellPattern.hasMagic(text) {
                 result.append(ShellString(text))
+                continue
+            }
+            // A lone `$name` whose value needs no splitting or globbing (`$i`, `$dir`) is one
+            // field, or none when empty.
+            if word.parts.count == 1, case .parameter(let expansion) = word.parts[0], expansion.op == .plain,
+                let value = parameterValue(expansion.name), expansion.name != "@", expansion.name != "*",
+                !FieldAccumulator.needsSplitting(value.text, ifs: ifs), !ShellPattern.hasMagic(value.text)
+            {
+                if !value.text.isEmpty { result.append(value) }
                 continue
             }
             var accumulator = FieldAccumulator(ifs: ifs)
