@@ -2,7 +2,7 @@ import Testing
 @testable import StrataShell
 
 /// adduser, addgroup, deluser, delgroup, install and split against real busybox 1.35 applets
-/// (Oracle/build-busybox-oracle.sh), chrooted into an image tree so that their edits of
+/// (Tests/ShellOracle/build-busybox-oracle.sh), chrooted into an image tree so that their edits of
 /// /etc/passwd, /etc/group and /etc/shadow stay inside it.
 @Suite struct ChrootDifferentialTests {
     static let snippets: [String] = [

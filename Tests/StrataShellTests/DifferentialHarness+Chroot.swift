@@ -8,7 +8,7 @@ extension DifferentialHarness {
     static let chroot = "/usr/sbin/chroot"
 
     /// The applets Debian's busybox lacks, built from the same 1.35 source by
-    /// Oracle/build-busybox-oracle.sh; `STRATA_BUSYBOX_ORACLE` overrides where it lives.
+    /// Tests/ShellOracle/build-busybox-oracle.sh; `STRATA_BUSYBOX_ORACLE` overrides where it lives.
     static let oracle = ProcessInfo.processInfo.environment["STRATA_BUSYBOX_ORACLE"] ?? "/usr/local/lib/strata/busybox-oracle"
     static let oracleApplets: Set<String> = ["adduser", "addgroup", "deluser", "delgroup", "install", "split"]
 

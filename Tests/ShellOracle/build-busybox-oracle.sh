@@ -4,7 +4,7 @@
 # ranges (as Alpine ships them), into one static binary. The differential tests link those
 # applets to it inside their chroot; every other applet and the shell stay Debian's.
 #
-#   Tests/StrataShellTests/Oracle/build-busybox-oracle.sh [OUTPUT]   (default /usr/local/lib/strata/busybox-oracle)
+#   Tests/ShellOracle/build-busybox-oracle.sh [OUTPUT]   (default /usr/local/lib/strata/busybox-oracle)
 #
 # Needs root for apt-get, gcc and make. Debian's source lists are used through a private
 # apt configuration, so the system's sources are left as they are.
