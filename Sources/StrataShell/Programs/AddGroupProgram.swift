@@ -1,7 +1,7 @@
 /// `addgroup [-g GID] [-S] GROUP` and `addgroup USER GROUP`, busybox's flavour (Alpine images).
 ///
-/// Debian's busybox build has no addgroup applet, so there is no oracle here: the behaviour
-/// follows busybox 1.35's loginutils/addgroup.c.
+/// Debian's busybox build has no addgroup applet: the behaviour follows busybox 1.35's
+/// loginutils/addgroup.c and is checked against that applet built by Tests/ShellOracle.
 struct AddGroupProgram: ShellProgram {
     static let names = ["addgroup"]
 

@@ -1,6 +1,6 @@
 /// `adduser [-D] [-S] [-H] [-h DIR] [-g GECOS] [-s SHELL] [-G GROUP] [-u UID] [-k SKEL] USER`
-/// and `adduser USER GROUP`, following busybox 1.35's loginutils/adduser.c (no oracle: the
-/// Debian busybox build lacks the applet).
+/// and `adduser USER GROUP`, following busybox 1.35's loginutils/adduser.c and checked against
+/// that applet built by Tests/ShellOracle (Debian's busybox build lacks it).
 ///
 /// Without `-D` busybox runs `passwd`, which cannot succeed without a terminal in a build;
 /// the model then behaves as `-D` (the account is locked with `!`).
