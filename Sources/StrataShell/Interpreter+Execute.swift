@@ -9,12 +9,14 @@ extension Interpreter {
         var fds: [Int: FileDescriptor]
         var exitTrap: String?
         var localFrames: [[String: Variable?]]
+        /// `$0`: a script run as a program sets its own, which must not outlive it.
+        var arg0: String
     }
 
     func saveState() -> SavedState {
         SavedState(
             variables: variables, functions: functions, positional: positional, cwd: cwd,
-            options: (errexit, nounset, xtrace, pipefail), fds: fds, exitTrap: exitTrap, localFrames: localFrames)
+            options: (errexit, nounset, xtrace, pipefail), fds: fds, exitTrap: exitTrap, localFrames: localFrames, arg0: arg0)
     }
 
     func restoreState(_ state: SavedState) {
@@ -26,6 +28,7 @@ extension Interpreter {
         fds = state.fds
         exitTrap = state.exitTrap
         localFrames = state.localFrames
+        arg0 = state.arg0
     }
 
     /// Runs `body` as a subshell: variable changes stay inside, `exit` ends only the subshell.
@@ -43,6 +46,7 @@ extension Interpreter {
             case .exit(let code): return code
             case .returnFromFunction(let code): return code
             case .breakLoop, .continueLoop: return lastStatus
+            case .brokenPipe: return 141
             case .limit: throw error
             }
         }
@@ -193,6 +197,7 @@ extension Interpreter {
         for (index, command) in commands.enumerated() {
             let isLast = index == commands.count - 1
             let sink = OutputSink(.pipe)
+            if !isLast { sink.demand = Self.pipeDemand(of: commands[index + 1]) }
             let status = try subshell { () throws(ShellControl) in
                 if let input { fds[0] = .input(InputSource(input)) }
                 if !isLast { fds[1] = .output(sink) }
@@ -206,6 +211,46 @@ extension Interpreter {
         lastStatus = statuses.last ?? 0
         if pipefail, let failed = statuses.last(where: { $0 != 0 }) { lastStatus = failed }
         try checkErrexit()
+    }
+
+    /// What `reader` consumes of its stdin, when its words say so plainly: `head`, `head -N`,
+    /// `head -n N` and `head -c N` with no file operand and no redirection.
+    static func pipeDemand(of reader: ShellCommand) -> PipeDemand? {
+        guard case .simple(let simple) = reader, simple.assignments.isEmpty else { return nil }
+        // Output redirections do not change what it reads; any input redirection does.
+        for redirection in simple.redirections {
+            switch redirection.op {
+            case .output, .append, .clobber, .outputAndError: if (redirection.fd ?? 1) == 0 { return nil }
+            case .duplicateOutput: if (redirection.fd ?? 1) == 0 { return nil }
+            default: return nil
+            }
+        }
+        let words = simple.words.compactMap(\.plainLiteral)
+        guard words.count == simple.words.count, let name = words.first, ShellPath.base(name) == "head" else { return nil }
+        var demand = PipeDemand.lines(10)
+        var index = 1
+        func count(_ text: Substring) -> Int? {
+            guard let value = Int(text), value > 0, text.first?.isNumber == true else { return nil }
+            return value
+        }
+        while index < words.count {
+            let word = words[index]
+            index += 1
+            if word == "-n" || word == "-c" {
+                guard index < words.count, let value = count(words[index][...]) else { return nil }
+                demand = word == "-n" ? .lines(value) : .bytes(value)
+                index += 1
+            } else if word.hasPrefix("-n"), let value = count(word.dropFirst(2)) {
+                demand = .lines(value)
+            } else if word.hasPrefix("-c"), let value = count(word.dropFirst(2)) {
+                demand = .bytes(value)
+            } else if word.hasPrefix("-"), let value = count(word.dropFirst()) {
+                demand = .lines(value)
+            } else {
+                return nil
+            }
+        }
+        return demand
     }
 
     // MARK: simple commands
@@ -225,6 +270,11 @@ extension Interpreter {
         }
         guard let name = fields.first?.text else {
             for (key, value) in assigned { try setVariable(key, value) }
+            if command.redirections.isEmpty {
+                lastStatus = lastSubstitutionStatus ?? 0
+                try checkErrexit()
+                return
+            }
             let saved = fds
             var opened: [OutputSink] = []
             let ok = try applyRedirections(command.redirections, opened: &opened)
@@ -267,7 +317,7 @@ extension Interpreter {
 
     /// Runs a command by name: function, builtin, then program on `PATH`.
     func invoke(name: String, arguments: [ShellString], assignments: [(String, ShellString)]) throws(ShellControl) -> Int32 {
-        if let body = functions[name] {
+        if !functions.isEmpty, let body = functions[name] {
             let saved = (variables, positional)
             for (key, value) in assignments { try setVariable(key, value) }
             positional = arguments
@@ -314,7 +364,8 @@ extension Interpreter {
             writeError("\(arg0): \(name): Permission denied")
             return 126
         }
-        guard let path = lookupCommand(name) else {
+        let resolved = resolveCommand(name)
+        guard let path = resolved.path else {
             if execForm {
                 writeError("exec: \"\(name)\": executable file not found in $PATH")
             } else {
@@ -322,7 +373,7 @@ extension Interpreter {
             }
             return 127
         }
-        let real = (try? fs.realpath(path)) ?? path
+        let real = resolved.real ?? path
         var appletName = ShellPath.base(real)
         var args = arguments
         if appletName == "busybox" || appletName == "sh" || appletName == "ash" || appletName == "bash" {
@@ -355,7 +406,13 @@ extension Interpreter {
         try enter()
         defer { depth -= 1 }
         let invocation = ProgramInvocation(name: appletName, arguments: args)
-        return try program(self, invocation)
+        do {
+            return try program(self, invocation)
+        } catch {
+            // A program is its own process: SIGPIPE ends it, not the shell that ran it.
+            if case .brokenPipe = error { return 141 }
+            throw error
+        }
     }
 
     func runNestedShell(_ args: [ShellString], bash: Bool) throws(ShellControl) -> Int32 {
@@ -386,6 +443,20 @@ extension Interpreter {
             positional = Array(args.dropFirst(index + 3))
             try evalString(script)
         }
+    }
+
+    /// `lookupCommand` and the resolved real path, from the cache when PATH, the working
+    /// directory and the file system are as they were at the last lookup of `name`.
+    func resolveCommand(_ name: String) -> (path: String?, real: String?) {
+        let searchPath = value("PATH")?.text ?? ""
+        if let cached = commandCache[name], cached.generation == fsGeneration, cached.searchPath == searchPath, cached.cwd == cwd {
+            return (cached.path, cached.real)
+        }
+        let path = lookupCommand(name)
+        let real = path.map { (try? fs.realpath($0)) ?? $0 }
+        if commandCache.count >= 256 { commandCache.removeAll(keepingCapacity: true) }
+        commandCache[name] = CachedCommand(searchPath: searchPath, cwd: cwd, generation: fsGeneration, path: path, real: real)
+        return (path, real)
     }
 
     /// The path a command name resolves to, or nil when nothing executable is found.

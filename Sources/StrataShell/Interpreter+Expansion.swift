@@ -14,11 +14,22 @@ struct FieldAccumulator {
     mutating func start() { if current == nil { current = Field() } }
 
     mutating func append(_ text: String, quoted: Bool, provenance: Provenance) {
-        start()
+        if current == nil { current = Field() }
         current?.text += text
         current?.pattern += quoted ? ShellPattern.escape(text) : text
         if !quoted && ShellPattern.hasMagic(text) { current?.hasGlob = true }
-        current?.provenance.merge(provenance)
+        // Most values carry no secret: skip the merge (and its copy-on-write) for them.
+        if !provenance.isClean { current?.provenance.merge(provenance) }
+    }
+
+    /// Whether `text` holds a character of `ifs`; byte-wise for the usual ASCII IFS.
+    static func needsSplitting(_ text: String, ifs: String) -> Bool {
+        if ifs.isEmpty { return false }
+        if ifs.utf8.allSatisfy({ $0 < 0x80 }) {
+            let separators = ifs.utf8
+            return text.utf8.contains { separators.contains($0) }
+        }
+        return text.contains { ifs.contains($0) }
     }
 
     mutating func finish() {
@@ -29,6 +40,11 @@ struct FieldAccumulator {
     /// Appends the result of an unquoted expansion, splitting it on IFS.
     mutating func appendSplitting(_ text: String, provenance: Provenance) {
         if ifs.isEmpty { if !text.isEmpty { append(text, quoted: true, provenance: provenance) }; return }
+        // A value with no IFS character (a number, a path) is one piece: append it whole.
+        if !text.isEmpty && !Self.needsSplitting(text, ifs: ifs) {
+            append(text, quoted: true, provenance: provenance)
+            return
+        }
         var pendingNonWhite = false
         for c in text {
             if ifs.contains(c) {
@@ -55,7 +71,23 @@ extension Interpreter {
     /// splitting, pathname expansion and quote removal.
     func expandFields(_ words: [ShellWord]) throws(ShellControl) -> [ShellString] {
         var result: [ShellString] = []
+        result.reserveCapacity(words.count)
+        let ifs = self.ifs
         for word in words {
+            // A plain word (`[`, `-lt`, a command name) expands to itself: no accumulator.
+            if case .literal(let text)? = word.parts.first, word.parts.count == 1, !ShellPattern.hasMagic(text) {
+                result.append(ShellString(text))
+                continue
+            }
+            // A lone `$name` whose value needs no splitting or globbing (`$i`, `$dir`) is one
+            // field, or none when empty.
+            if word.parts.count == 1, case .parameter(let expansion) = word.parts[0], expansion.op == .plain,
+                let value = parameterValue(expansion.name), expansion.name != "@", expansion.name != "*",
+                !FieldAccumulator.needsSplitting(value.text, ifs: ifs), !ShellPattern.hasMagic(value.text)
+            {
+                if !value.text.isEmpty { result.append(value) }
+                continue
+            }
             var accumulator = FieldAccumulator(ifs: ifs)
             try expand(word.parts, into: &accumulator, quoted: false, split: true)
             accumulator.finish()
@@ -75,6 +107,16 @@ extension Interpreter {
 
     /// Expands one word to one string without splitting or globbing.
     func expandSingle(_ word: ShellWord) throws(ShellControl) -> ShellString {
+        if word.parts.count == 1 {
+            switch word.parts[0] {
+            case .literal(let text): return ShellString(text)
+            case .arithmetic(let inner):
+                // `i=$((i+1))`: the number is the whole value, no fields to assemble.
+                let expression = try expandSingle(inner)
+                return ShellString(String(try arithmetic(expression.text)), provenance: expression.provenance)
+            default: break
+            }
+        }
         var accumulator = FieldAccumulator(ifs: "")
         try expand(word.parts, into: &accumulator, quoted: false, split: false)
         accumulator.finish()
@@ -166,6 +208,10 @@ extension Interpreter {
 
     /// The value of a special or named parameter, nil when unset.
     func parameterValue(_ name: String) -> ShellString? {
+        // Ordinary names first: they start with a letter or underscore, specials never do.
+        if let first = name.utf8.first, first == 0x5F || (first | 0x20 >= 0x61 && first | 0x20 <= 0x7A) {
+            return variables[name]?.value
+        }
         switch name {
         case "?": return ShellString(String(lastStatus))
         case "#": return ShellString(String(positional.count))
@@ -303,8 +349,8 @@ extension Interpreter {
 
     func arithmetic(_ text: String) throws(ShellControl) -> Int {
         do {
-            var evaluator = Arithmetic(text, shell: self)
-            return try evaluator.evaluate()
+            if let plain = ArithmeticExpression.plainDecimal(text) { return plain }
+            return try compiledArithmetic(text).evaluate(self)
         } catch let error as ArithmeticError {
             writeError("\(arg0): \(error.message)")
             throw .exit(2)

@@ -5,6 +5,17 @@ enum ShellControl: Error {
     case breakLoop(Int)
     case continueLoop(Int)
     case limit(ShellLimitViolation)
+    /// A write to a pipe whose reader has already taken all it will read (`yes | head -n 3`):
+    /// the writing process dies of SIGPIPE, status 141.
+    case brokenPipe
+}
+
+/// How much of a pipe the command reading it consumes before it exits, when the shell can
+/// tell from its words (`head -n 3`, `head -c 10`). Pipeline stages run one after another, so
+/// without this `yes | head` would never end: the writer is stopped once the reader is served.
+enum PipeDemand: Equatable {
+    case lines(Int)
+    case bytes(Int)
 }
 
 /// Where output bytes go until the redirection or stream that owns them closes.
@@ -15,6 +26,24 @@ final class OutputSink {
     var provenance = Provenance.clean
     /// Bytes the file already held when opened, for the per-file limit.
     var baseSize = 0
+    /// For a pipe: what its reader will consume; once served, further writes break the pipe.
+    var demand: PipeDemand?
+    var demandMet = false
+    private var linesWritten = 0
+
+    /// Notes what a write added, against the reader's demand.
+    func account(_ bytes: [UInt8]) {
+        guard let demand, !demandMet else { return }
+        switch demand {
+        case .bytes(let count):
+            demandMet = self.bytes.count >= count
+        case .lines(let count):
+            for b in bytes where b == 0x0A {
+                linesWritten += 1
+                if linesWritten >= count { demandMet = true; break }
+            }
+        }
+    }
 
     init(_ target: Target) { self.target = target }
 }
@@ -36,6 +65,17 @@ enum FileDescriptor {
     case input(InputSource)
 }
 
+/// A `PATH` search result and the conditions under which it still holds.
+struct CachedCommand {
+    var searchPath: String
+    var cwd: String
+    var generation: Int
+    /// The executable found, nil when none was.
+    var path: String?
+    /// `path` with every symlink resolved (which applet or script it is).
+    var real: String?
+}
+
 struct Variable {
     var value: ShellString
     var exported = false
@@ -45,7 +85,16 @@ struct Variable {
 /// The state of one shell process. Internal and single-threaded: the runner creates one per
 /// run and reads the file system back when it finishes.
 final class Interpreter {
-    var fs: any ShellFileSystem
+    /// Every mutating call through `fs` (a write, mkdir, chmod, rename...) bumps
+    /// `fsGeneration`, which invalidates what was cached about the tree (command lookups).
+    var fs: any ShellFileSystem {
+        didSet { fsGeneration &+= 1 }
+    }
+    /// Changes whenever the file system may have changed; see `fs`.
+    private(set) var fsGeneration = 0
+    /// Command lookups by name, valid while `PATH`, the working directory and the file
+    /// system generation they were made under still hold.
+    var commandCache: [String: CachedCommand] = [:]
     var variables: [String: Variable] = [:]
     var functions: [String: ShellCommand] = [:]
     var positional: [ShellString] = []
@@ -83,6 +132,8 @@ final class Interpreter {
     var unsupportedCommands: [String] = []
     /// Sinks opened by `exec >file`, flushed when the shell ends.
     var persistentSinks: [OutputSink] = []
+    /// Parsed `$(( ))` expressions by text: a loop re-expands the same one every iteration.
+    var arithmeticCache: [String: ArithmeticExpression] = [:]
 
     init(
         fileSystem: any ShellFileSystem, environment: [String: ShellString], workingDirectory: String, user: ShellUser,
@@ -131,6 +182,7 @@ final class Interpreter {
             case .limit(let limit): violation = limit; status = 1
             case .returnFromFunction(let code): status = code
             case .breakLoop, .continueLoop: status = lastStatus
+            case .brokenPipe: status = 141
             }
         }
         if violation == nil {
@@ -198,13 +250,22 @@ final class Interpreter {
                 throw .limit(ShellLimitViolation(kind: .output, message: "RUN exceeded the \(ShellLimitViolation.size(limits.maxOutputBytes)) output limit"))
             }
             return
+        case .pipe:
+            if sink.demandMet { throw .brokenPipe }
+            if sink.bytes.count + bytes.count > limits.maxOutputBytes {
+                throw .limit(ShellLimitViolation(kind: .output, message: "RUN exceeded the \(ShellLimitViolation.size(limits.maxOutputBytes)) output limit"))
+            }
+            sink.bytes += bytes
+            sink.account(bytes)
+            if !provenance.isClean { sink.provenance.merge(provenance) }
+            return
         default:
             if sink.bytes.count + bytes.count > limits.maxOutputBytes {
                 throw .limit(ShellLimitViolation(kind: .output, message: "RUN exceeded the \(ShellLimitViolation.size(limits.maxOutputBytes)) output limit"))
             }
         }
         sink.bytes += bytes
-        sink.provenance.merge(provenance)
+        if !provenance.isClean { sink.provenance.merge(provenance) }
     }
 
     func countWrite(_ count: Int, path: String) throws(ShellControl) {
@@ -281,13 +342,18 @@ final class Interpreter {
     func value(_ name: String) -> ShellString? { variables[name]?.value }
 
     func setVariable(_ name: String, _ value: ShellString, export: Bool? = nil) throws(ShellControl) {
-        if variables[name]?.readonly == true {
-            writeError("\(arg0): \(name): is read only")
-            throw .exit(2)
+        // One hash lookup for the common case of an existing variable (loop counters).
+        if let index = variables.index(forKey: name) {
+            if variables.values[index].readonly {
+                writeError("\(arg0): \(name): is read only")
+                throw .exit(2)
+            }
+            variables.values[index].value = value
+            if let export, export { variables.values[index].exported = true }
+            return
         }
-        var variable = variables[name] ?? Variable(value: value)
-        variable.value = value
-        if let export { variable.exported = export || variable.exported }
+        var variable = Variable(value: value)
+        if let export { variable.exported = export }
         variables[name] = variable
     }
 

@@ -24,16 +24,23 @@ struct Regex {
     let root: Node
     let groupCount: Int
     let ignoreCase: Bool
+    /// The same pattern as a flat list of byte tests, when it has no groups, alternation,
+    /// back-references or word anchors (most sed and grep patterns); see `FlatRegex`.
+    let flat: FlatRegex?
 
     init(_ pattern: String, extended: Bool, ignoreCase: Bool = false) throws(RegexError) {
         var parser = RegexParser(Array(pattern.utf8), extended: extended)
         root = try parser.parse()
         groupCount = parser.groupCount
         self.ignoreCase = ignoreCase
+        flat = FlatRegex(root, ignoreCase: ignoreCase)
     }
 
     /// Capture ranges of the first match starting at or after `from`; index 0 is the whole match.
     func firstMatch(in text: [UInt8], from: Int, notAtLineStart: Bool = false) -> [Range<Int>?]? {
+        if let flat {
+            return flat.firstMatch(in: text, from: from, notAtLineStart: notAtLineStart).map { [$0] }
+        }
         var start = from
         while start <= text.count {
             var matcher = Matcher(text: text, ignoreCase: ignoreCase, captures: Array(repeating: nil, count: groupCount + 1), notBOL: notAtLineStart)

@@ -106,6 +106,7 @@ enum ShellPattern {
     /// Whether the pattern has an unescaped `*`, `?`, or `[` with a `]` after it (a lone `[`,
     /// as in the `[` command, is literal).
     static func hasMagic(_ pattern: String) -> Bool {
+        if !pattern.utf8.contains(where: { $0 == 0x2A || $0 == 0x3F || $0 == 0x5D }) { return false }
         var escaped = false
         var openBracket = false
         for c in pattern {
@@ -131,6 +132,7 @@ enum ShellPattern {
 
     /// Text made literal inside a pattern.
     static func escape(_ text: String) -> String {
+        if !text.utf8.contains(where: { $0 == 0x2A || $0 == 0x3F || $0 == 0x5B || $0 == 0x5D || $0 == 0x5C }) { return text }
         var out = ""
         for c in text {
             if "*?[]\\".contains(c) { out.append("\\") }

@@ -111,3 +111,38 @@ func splitLines(_ bytes: [UInt8]) -> [[UInt8]] {
     if !current.isEmpty { lines.append(current) }
     return lines
 }
+
+/// The ranges of the lines in `bytes`, without their newlines; the last line may lack one.
+/// Programs that only compare or count lines use these instead of one array per line.
+func lineRanges(_ bytes: [UInt8]) -> [Range<Int>] {
+    var ranges: [Range<Int>] = []
+    ranges.reserveCapacity(bytes.count / 32 + 1)
+    bytes.withUnsafeBufferPointer { buffer in
+        var start = 0
+        for index in 0..<buffer.count where buffer[index] == 0x0A {
+            ranges.append(start..<index)
+            start = index + 1
+        }
+        if start < buffer.count { ranges.append(start..<buffer.count) }
+    }
+    return ranges
+}
+
+/// Byte-wise three-way comparison of two ranges of one buffer (`lexicographicallyPrecedes`
+/// order), optionally upper-casing ASCII letters as `sort -f` does.
+@inline(__always)
+func compareBytes(_ buffer: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, _ b: Range<Int>, fold: Bool = false) -> Int {
+    let n = min(a.count, b.count)
+    var i = 0
+    while i < n {
+        var x = buffer[a.lowerBound + i]
+        var y = buffer[b.lowerBound + i]
+        if fold {
+            if x >= 97 && x <= 122 { x -= 32 }
+            if y >= 97 && y <= 122 { y -= 32 }
+        }
+        if x != y { return x < y ? -1 : 1 }
+        i += 1
+    }
+    return a.count == b.count ? 0 : (a.count < b.count ? -1 : 1)
+}

@@ -81,13 +81,15 @@ extension BuildExecutor {
         }
         let output = result.stdout.bytes + result.stderr.bytes
         if !output.isEmpty { log(redact(output, vertex: vertex)) }
-        if let violation = result.limitViolation { throw ExecError.limitExceeded("\(violation)") }
-        guard result.exitStatus == 0 else { throw ExecError.nonZeroExit(command: exec.arguments, status: result.exitStatus) }
+        // A cache mount is a live directory in BuildKit: what the step wrote stays even when
+        // the step then fails.
         for (id, index) in cacheMounts {
             if let snapshot = runner.fileSystem.mounts.first(where: { $0.target == views[index].target })?.snapshot {
                 try saveCacheMount(id: id, snapshot)
             }
         }
+        if let violation = result.limitViolation { throw ExecError.limitExceeded("\(violation)") }
+        guard result.exitStatus == 0 else { throw ExecError.nonZeroExit(command: exec.arguments, status: result.exitStatus) }
         return try commit(runner.fileSystem.root.commit(), over: input, provenance: runner.fileSystem.provenance, vertex: vertex)
     }
 

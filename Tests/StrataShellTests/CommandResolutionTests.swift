@@ -19,6 +19,22 @@ import Testing
         #expect(result.stdout.text == "via-busybox\n")
     }
 
+    /// Lookups are cached per name, PATH, directory and file-system generation: each of
+    /// these changes must be seen by the very next command.
+    @Test func cachedLookupsFollowFileSystemAndPathChanges() throws {
+        let script = """
+            cp /etc/passwd /tmp-a; echo $?
+            rm /bin/cp; cp /etc/passwd /tmp-b; echo $?
+            ln -s busybox /bin/cp; cp /etc/passwd /tmp-c; echo $?
+            mkdir -p /opt/bin; printf '#!/bin/sh\\necho mine\\n' > /opt/bin/tool; chmod 755 /opt/bin/tool
+            tool; PATH=/opt/bin:$PATH; tool
+            PATH=/bin; tool; echo $?
+            """
+        let (result, _) = run(script, on: try makeImageFileSystem())
+        #expect(result.stdout.text == "0\n127\n0\nmine\n127\n")
+        #expect(result.stderr.text == "sh: cp: not found\nsh: tool: not found\nsh: tool: not found\n")
+    }
+
     @Test func missingProgramIsNotFound() throws {
         var fs = try makeImageFileSystem()
         try fs.remove("/bin/cp")

@@ -1,7 +1,7 @@
 /// Shell snippets of the kinds Dockerfile `RUN` lines contain. Paths are relative: both sides
 /// run in a fresh copy of the same seeded tree.
 enum DifferentialSnippets {
-    static let all: [String] = basics + quoting + expansions + control + redirections + files + text + config + errors + more + dockerfile + ashExtensions + dumps + awk + brackets + archives + utilities
+    static let all: [String] = basics + quoting + expansions + control + redirections + files + text + config + errors + more + dockerfile + ashExtensions + dumps + awk + brackets + archives + utilities + pipelines
 
     static let basics: [String] = [
         "echo hello world",

@@ -1,7 +1,7 @@
 /// `addgroup [-g GID] [-S] GROUP` and `addgroup USER GROUP`, busybox's flavour (Alpine images).
 ///
-/// Debian's busybox build has no addgroup applet, so there is no oracle here: the behaviour
-/// follows busybox 1.35's loginutils/addgroup.c.
+/// Debian's busybox build has no addgroup applet: the behaviour follows busybox 1.35's
+/// loginutils/addgroup.c and is checked against that applet built by Tests/ShellOracle.
 struct AddGroupProgram: ShellProgram {
     static let names = ["addgroup"]
 
@@ -28,8 +28,8 @@ struct AddGroupProgram: ShellProgram {
 
     /// Appends `name:x:GID:` to /etc/group (and `name:!::` to /etc/gshadow when present).
     static func createGroup(_ shell: Interpreter, _ name: String, gid requested: Int?, system: Bool, program: String, provenance: Provenance = .clean) throws(ShellControl) -> Int32 {
-        if let bad = AccountFile.badNameCharacter(name) {
-            shell.programError(program, "illegal character '\(bad)' in '\(name)'")
+        if let message = AccountFile.badNameMessage(name) {
+            shell.programError(program, message)
             return 1
         }
         var groups = AccountFile("/etc/group", shell)
@@ -45,14 +45,15 @@ struct AddGroupProgram: ShellProgram {
             }
             gid = requested
         } else {
-            gid = system ? 999 : 1000
-            let limit = system ? 100 : 60000
+            // Upwards, as busybox's xgroup_study.
+            gid = system ? 100 : 1000
+            let limit = system ? 999 : 60000
             while groups.row(withID: gid) != nil {
-                gid += system ? -1 : 1
                 if gid == limit {
                     shell.programError(program, "no gids left")
                     return 1
                 }
+                gid += 1
             }
         }
         groups.rows.append([name, "x", String(gid), ""])

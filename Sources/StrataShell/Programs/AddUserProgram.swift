@@ -1,6 +1,6 @@
 /// `adduser [-D] [-S] [-H] [-h DIR] [-g GECOS] [-s SHELL] [-G GROUP] [-u UID] [-k SKEL] USER`
-/// and `adduser USER GROUP`, following busybox 1.35's loginutils/adduser.c (no oracle: the
-/// Debian busybox build lacks the applet).
+/// and `adduser USER GROUP`, following busybox 1.35's loginutils/adduser.c and checked against
+/// that applet built by Tests/ShellOracle (Debian's busybox build lacks it).
 ///
 /// Without `-D` busybox runs `passwd`, which cannot succeed without a terminal in a build;
 /// the model then behaves as `-D` (the account is locked with `!`).
@@ -18,8 +18,8 @@ struct AddUserProgram: ShellProgram {
         if parsed.operands.count == 2 {
             return try AddGroupProgram.addMember(shell, user: name, group: parsed.operands[1], program: "addgroup")
         }
-        if let bad = AccountFile.badNameCharacter(name) {
-            shell.programError("adduser", "illegal character '\(bad)' in '\(name)'")
+        if let message = AccountFile.badNameMessage(name) {
+            shell.programError("adduser", message)
             return 1
         }
         var passwd = AccountFile("/etc/passwd", shell)
@@ -54,15 +54,16 @@ struct AddUserProgram: ShellProgram {
                 return 1
             }
         } else {
-            uid = system ? 999 : 1000
-            let limit = system ? 100 : 60000
-            // A new group takes the uid as its gid, so that must be free too.
+            // Upwards from FIRST_SYSTEM_ID (100) or LAST_SYSTEM_ID + 1 (1000), as busybox's
+            // passwd_study; a new group takes the uid as its gid, so that must be free too.
+            uid = system ? 100 : 1000
+            let limit = system ? 999 : 60000
             while passwd.row(withID: uid) != nil || (gid == nil && groups.row(withID: uid) != nil) {
-                uid += system ? -1 : 1
                 if uid == limit {
                     shell.programError("adduser", "no uids left")
                     return 1
                 }
+                uid += 1
             }
         }
         if gid == nil && groups.row(named: name) != nil {
@@ -93,21 +94,21 @@ struct AddUserProgram: ShellProgram {
         return 0
     }
 
-    /// Creates the home directory (0755 before the umask), copies the skeleton into it when
-    /// the directory is new, and gives everything to the user.
+    /// Creates the home directory as busybox does: one `mkdir` (parents are not made) with
+    /// the umask cleared; a new one gets the skeleton and is chowned recursively; new or not,
+    /// it then belongs to the user with mode 2755. Failures print `adduser: HOME: error`.
     static func makeHome(_ shell: Interpreter, _ home: String, uid: Int, gid: Int, skeleton: String) throws(ShellControl) {
         let path = shell.absolute(home)
-        var current = ""
         var created = false
-        for part in path.split(separator: "/") {
-            current += "/" + part
-            if shell.fs.exists(current) { continue }
-            guard (try? shell.fs.mkdir(current, mode: 0o755 & ~shell.umask)) != nil else {
-                shell.programError("adduser", "can't create directory '\(home)'")
+        do {
+            try shell.fs.mkdir(path, mode: 0o755)
+            shell.record(path, .clean)
+            created = true
+        } catch {
+            if case .exists = error {} else {
+                shell.programError("adduser", "\(home): \(error.message)")
                 return
             }
-            shell.record(current, .clean)
-            created = current == path
         }
         if created && shell.fs.isDirectory(skeleton) {
             for name in (try? shell.fs.listDirectory(skeleton)) ?? [] {
@@ -117,7 +118,13 @@ struct AddUserProgram: ShellProgram {
                     options: CopyProgram.Options(recursive: true, preserve: true, noDereference: true), topLevel: true)
             }
         }
-        chownTree(shell, path, uid: uid, gid: gid)
+        if created { chownTree(shell, path, uid: uid, gid: gid) }
+        do {
+            try shell.fs.chown(path, uid: uid, gid: gid)
+            try shell.fs.chmod(path, mode: 0o2755)
+        } catch {
+            shell.programError("adduser", "\(home): \(error.message)")
+        }
     }
 
     static func chownTree(_ shell: Interpreter, _ path: String, uid: Int, gid: Int) {

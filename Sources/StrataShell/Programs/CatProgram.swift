@@ -9,6 +9,11 @@ struct CatProgram: ShellProgram {
         var status: Int32 = 0
         var lineNumber = 0
         for operand in operands {
+            if operand == "/dev/zero" {
+                // Endless zeros: only a reader that stops (`| head -c 10`) or a limit ends it.
+                let zeros = [UInt8](repeating: 0, count: 65536)
+                while true { try shell.writeOut(zeros, provenance: .clean) }
+            }
             guard let data = shell.readOperand(operand, program: "cat", canOpenStyle: true) else { status = 1; continue }
             let provenance = data.provenance.applying(operands.count > 1 ? .concatenated : .copied)
             if options.has("n") || options.has("b") {

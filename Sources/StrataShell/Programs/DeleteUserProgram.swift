@@ -35,22 +35,24 @@ struct DeleteUserProgram: ShellProgram {
             shadow.rows.remove(at: shadowIndex)
             _ = try shadow.save(shell)
         }
-        for path in ["/etc/group", "/etc/gshadow"] {
-            var file = AccountFile(path, shell)
-            guard file.existed else { continue }
+        // busybox rewrites /etc/group to drop the user from every member list, saying so
+        // when it was in none.
+        var file = AccountFile("/etc/group", shell)
+        if file.existed {
             var changed = false
             for i in file.rows.indices where AccountFile.members(file.rows[i]).contains(user) {
                 file.rows[i][3] = AccountFile.members(file.rows[i]).filter { $0 != user }.joined(separator: ",")
                 changed = true
             }
-            if changed { _ = try file.save(shell) }
-        }
-        let groups = AccountFile("/etc/group", shell)
-        if row.count > 3, let gid = Int(row[3]), let group = groups.row(withID: gid), group.first == user, AccountFile.members(group).isEmpty {
-            _ = try deleteGroup(shell, user, program: "deluser")
+            if !changed { shell.programError("deluser", "can't find \(user) in /etc/group") }
+            _ = try file.save(shell)
         }
         if removeHome, row.count > 5, !row[5].isEmpty {
             _ = RemoveProgram.remove(shell, shell.absolute(row[5]), display: row[5], recursive: true, force: true)
+        }
+        // Then `delgroup USER` when a group of that name exists, whatever its gid.
+        if AccountFile("/etc/group", shell).row(named: user) != nil {
+            return try deleteGroup(shell, user, program: "deluser")
         }
         return 0
     }
@@ -64,7 +66,8 @@ struct DeleteUserProgram: ShellProgram {
         }
         let gid = groups.rows[index].count > 2 ? Int(groups.rows[index][2]) : nil
         if let owner = AccountFile("/etc/passwd", shell).rows.first(where: { $0.count > 3 && Int($0[3]) == gid }) {
-            shell.programError(program, "'\(group)' still has '\(owner[0])' as their primary group!")
+            // busybox's words, names in this order: "'USER' still has 'GROUP' as their primary group!".
+            shell.programError(program, "'\(owner[0])' still has '\(group)' as their primary group!")
             return 1
         }
         groups.rows.remove(at: index)

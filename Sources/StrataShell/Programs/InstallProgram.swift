@@ -1,6 +1,7 @@
 /// `install [-cdDpsv] [-m MODE] [-o USER] [-g GROUP] SOURCE... DEST` and `install -d DIR...`,
-/// following busybox's coreutils/install.c (Debian's busybox build lacks the applet, so no
-/// oracle): files are copied with mode 0755 unless `-m`, then chowned and chmodded.
+/// following busybox's coreutils/install.c (checked against the applet built from busybox
+/// 1.35's source by Tests/ShellOracle, which Debian's build lacks): files are copied with mode
+/// 0755 unless `-m`, then chowned and chmodded.
 struct InstallProgram: ShellProgram {
     static let names = ["install"]
 

@@ -8,7 +8,11 @@ struct SedScript {
         case regex(Regex?)
     }
 
-    struct Command {
+    /// One command. A class: `SedState` reads it once per input line, and copying a struct of
+    /// strings and arrays per line cost more than the command itself.
+    final class Command {
+        init(name: Character) { self.name = name }
+
         var address1: Address?
         var address2: Address?
         var negated = false
@@ -118,7 +122,7 @@ struct SedScript {
             while i < s.count && (s[i] == 0x20 || s[i] == 0x09 || s[i] == 0x0A || s[i] == UInt8(ascii: ";")) { i += 1 }
             guard i < s.count else { break }
             if s[i] == UInt8(ascii: "#") { while i < s.count && s[i] != 0x0A { i += 1 }; continue }
-            var command = Command(name: " ")
+            let command = Command(name: " ")
             command.address1 = try address()
             if command.address1 != nil && i < s.count && s[i] == UInt8(ascii: ",") {
                 i += 1

@@ -18,20 +18,35 @@ struct SeqProgram: ShellProgram {
         let step = numbers.count == 3 ? numbers[1] : 1
         let last = numbers[numbers.count - 1]
         guard step != 0 else { return 1 }
-        var values: [String] = []
+        // Written in 4 KiB blocks as stdio would: a reader that stops early (`| head -1`)
+        // breaks the pipe and ends the count long before a billion numbers.
+        let width = pad ? max(String(first).count, String(last).count) : 0
+        let separatorBytes = Array(separator.utf8)
+        var block: [UInt8] = []
+        block.reserveCapacity(4096 + 64)
+        var emitted = 0
         var n = first
         while step > 0 ? n <= last : n >= last {
-            values.append(String(n))
-            if values.count > shell.limits.maxLoopIterations * 10 {
+            if emitted > 0 { block += separatorBytes }
+            let digits = String(n)
+            if digits.count < width { block += Array(repeating: UInt8(ascii: "0"), count: width - digits.count) }
+            block += digits.utf8
+            emitted += 1
+            if emitted > shell.limits.maxLoopIterations * 10 {
                 throw .limit(ShellLimitViolation(kind: .output, message: "RUN exceeded the \(ShellLimitViolation.size(shell.limits.maxOutputBytes)) output limit"))
             }
-            n += step
+            if block.count >= 4096 {
+                try shell.writeOut(block, provenance: .clean)
+                block.removeAll(keepingCapacity: true)
+            }
+            let (next, overflow) = n.addingReportingOverflow(step)
+            if overflow { break }
+            n = next
         }
-        if pad {
-            let width = max(String(first).count, String(last).count)
-            values = values.map { String(repeating: "0", count: max(0, width - $0.count)) + $0 }
+        if emitted > 0 {
+            block.append(0x0A)
+            try shell.writeOut(block, provenance: .clean)
         }
-        if !values.isEmpty { try shell.writeOut(values.joined(separator: separator) + "\n") }
         return 0
     }
 }

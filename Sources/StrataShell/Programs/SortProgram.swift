@@ -6,64 +6,85 @@ struct SortProgram: ShellProgram {
         let parsed = ParsedOptions(invocation.arguments, flags: "rnufbdgMcsVh", valued: "tko")
         if let bad = parsed.invalid { return shell.invalidOption("sort", bad) }
         let operands = parsed.operands.isEmpty ? ["-"] : parsed.operands
-        var lines: [[UInt8]] = []
+        // All input in one buffer, lines as ranges: no array per line, keys computed once.
+        var buffer: [UInt8] = []
         var provenance = Provenance.clean
         for operand in operands {
             guard let data = shell.readOperand(operand, program: "sort") else { return 2 }
             provenance.merge(data.provenance)
-            lines += splitLines(data.bytes)
+            if !buffer.isEmpty && buffer.last != 0x0A { buffer.append(0x0A) }
+            buffer += data.bytes
         }
+        let lines = lineRanges(buffer)
         let separator = parsed.values["t"]?.utf8.first
         let keyField = parsed.values["k"].flatMap { Int($0.split(separator: ",").first?.split(separator: ".").first ?? "") }
-        func key(_ line: [UInt8]) -> [UInt8] {
-            guard let keyField else { return line }
+        /// The key is always a suffix of the line: from the start of field `keyField` on.
+        func keyStart(_ line: Range<Int>) -> Int {
+            guard let keyField else { return line.lowerBound }
+            var i = line.lowerBound
             if let separator {
-                let fields = line.split(separator: separator, omittingEmptySubsequences: false)
-                return keyField <= fields.count ? Array(fields[(keyField - 1)...].joined(separator: [separator])) : []
+                var field = 1
+                while field < keyField {
+                    while i < line.upperBound && buffer[i] != separator { i += 1 }
+                    if i == line.upperBound { return line.upperBound }
+                    i += 1
+                    field += 1
+                }
+                return i
             }
             var fieldIndex = 1
-            var i = 0
-            while fieldIndex < keyField && i < line.count {
-                while i < line.count && (line[i] == 0x20 || line[i] == 0x09) { i += 1 }
-                while i < line.count && line[i] != 0x20 && line[i] != 0x09 { i += 1 }
+            while fieldIndex < keyField && i < line.upperBound {
+                while i < line.upperBound && (buffer[i] == 0x20 || buffer[i] == 0x09) { i += 1 }
+                while i < line.upperBound && buffer[i] != 0x20 && buffer[i] != 0x09 { i += 1 }
                 fieldIndex += 1
             }
-            return Array(line[i...])
+            return i
         }
+        let keys = lines.map { keyStart($0)..<$0.upperBound }
         let numeric = parsed.has("n") || parsed.has("g")
         let fold = parsed.has("f")
-        func number(_ bytes: [UInt8]) -> Double {
-            let text = String(decoding: bytes, as: UTF8.self).trimmingLeadingSpaces
+        func number(_ range: Range<Int>) -> Double {
+            let text = String(decoding: buffer[range], as: UTF8.self).trimmingLeadingSpaces
             var prefix = ""
             for c in text { if c.isNumber || (prefix.isEmpty && c == "-") || (c == "." && !prefix.contains(".")) { prefix.append(c) } else { break } }
             return Double(prefix) ?? 0
         }
-        func compare(_ a: [UInt8], _ b: [UInt8]) -> Int {
-            let ka = key(a), kb = key(b)
-            if numeric {
-                let na = number(ka), nb = number(kb)
-                if na != nb { return na < nb ? -1 : 1 }
-            } else {
-                let fa = fold ? ka.map { $0 >= 97 && $0 <= 122 ? $0 - 32 : $0 } : ka
-                let fb = fold ? kb.map { $0 >= 97 && $0 <= 122 ? $0 - 32 : $0 } : kb
-                if fa != fb { return fa.lexicographicallyPrecedes(fb) ? -1 : 1 }
-                if keyField == nil { return 0 }
-            }
-            if parsed.has("u") { return 0 }
-            return a == b ? 0 : (a.lexicographicallyPrecedes(b) ? -1 : 1)
-        }
+        let numbers = numeric ? keys.map(number) : []
+        let unique = parsed.has("u")
         let reverse = parsed.has("r")
-        var sorted = lines.enumerated().sorted { x, y in
-            let c = compare(x.element, y.element)
-            if c != 0 { return reverse ? c > 0 : c < 0 }
-            return x.offset < y.offset
-        }.map(\.element)
-        if parsed.has("u") {
-            var unique: [[UInt8]] = []
-            for line in sorted where unique.last.map({ compare($0, line) != 0 }) ?? true { unique.append(line) }
-            sorted = unique
+        var order: [Int] = []
+        var sorted: [Int] = []
+        buffer.withUnsafeBufferPointer { bytes in
+            func compare(_ x: Int, _ y: Int) -> Int {
+                if numeric {
+                    let na = numbers[x], nb = numbers[y]
+                    if na != nb { return na < nb ? -1 : 1 }
+                } else {
+                    let c = compareBytes(bytes, keys[x], keys[y], fold: fold)
+                    if c != 0 { return c }
+                }
+                // busybox's last resort: whole lines byte by byte (so `sort -f` puts A before a).
+                if unique { return 0 }
+                return compareBytes(bytes, lines[x], lines[y])
+            }
+            // Stable: equal lines keep their input order.
+            order = Array(lines.indices).sorted { x, y in
+                let c = compare(x, y)
+                if c != 0 { return reverse ? c > 0 : c < 0 }
+                return x < y
+            }
+            if unique {
+                for index in order where sorted.last.map({ compare($0, index) != 0 }) ?? true { sorted.append(index) }
+            } else {
+                sorted = order
+            }
         }
-        let out: [UInt8] = sorted.flatMap { (line: [UInt8]) -> [UInt8] in line + [0x0A] }
+        var out: [UInt8] = []
+        out.reserveCapacity(buffer.count + 1)
+        for index in sorted {
+            out += buffer[lines[index]]
+            out.append(0x0A)
+        }
         if let output = parsed.values["o"] {
             _ = try shell.writeFile(output, ProvenancedBytes(out, provenance: provenance.applying(.copied)))
             return 0

@@ -1,5 +1,6 @@
 /// `split [-l LINES | -b BYTES[kmg]] [-a SUFFIXLEN] [INPUT [PREFIX]]`: pieces named PREFIXaa,
-/// PREFIXab, ... (busybox's coreutils/split.c; no oracle, Debian's build lacks the applet).
+/// PREFIXab, ... (busybox's coreutils/split.c, checked against the applet Tests/ShellOracle
+/// builds, since Debian's build lacks it).
 /// Every piece carries the input's provenance as a copy.
 struct SplitProgram: ShellProgram {
     static let names = ["split"]

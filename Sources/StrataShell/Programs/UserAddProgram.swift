@@ -79,8 +79,35 @@ struct UserAddProgram: ShellProgram {
             if shell.fs.exists(shell.absolute(home)) {
                 shell.programError("useradd", "warning: the home directory \(home) already exists.")
             }
-            try AddUserProgram.makeHome(shell, home, uid: uid, gid: gid, skeleton: parsed.values["k"] ?? "/etc/skel")
+            try makeHome(shell, home, uid: uid, gid: gid, skeleton: parsed.values["k"] ?? "/etc/skel")
         }
         return 0
+    }
+
+    /// shadow-utils' `useradd -m`: the home directory and any missing parents (0755 less the
+    /// umask), the skeleton copied into a new one, everything given to the user.
+    static func makeHome(_ shell: Interpreter, _ home: String, uid: Int, gid: Int, skeleton: String) throws(ShellControl) {
+        let path = shell.absolute(home)
+        var current = ""
+        var created = false
+        for part in path.split(separator: "/") {
+            current += "/" + part
+            if shell.fs.exists(current) { continue }
+            guard (try? shell.fs.mkdir(current, mode: 0o755 & ~shell.umask)) != nil else {
+                shell.programError("useradd", "can't create directory '\(home)'")
+                return
+            }
+            shell.record(current, .clean)
+            created = current == path
+        }
+        if created && shell.fs.isDirectory(skeleton) {
+            for name in (try? shell.fs.listDirectory(skeleton)) ?? [] {
+                _ = try CopyProgram.copy(
+                    shell, source: ShellPath.join(skeleton, name), display: ShellPath.join(skeleton, name),
+                    to: ShellPath.join(path, name), displayTarget: ShellPath.join(home, name),
+                    options: CopyProgram.Options(recursive: true, preserve: true, noDereference: true), topLevel: true)
+            }
+        }
+        AddUserProgram.chownTree(shell, path, uid: uid, gid: gid)
     }
 }

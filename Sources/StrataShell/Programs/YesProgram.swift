@@ -7,9 +7,9 @@ struct YesProgram: ShellProgram {
         while chunk.count < 65536 { chunk += line }
         guard case .output(let sink)? = shell.fds[1] else { return 0 }
         while true {
-            // Without concurrent pipelines a reader cannot close the pipe early; 1 MiB of lines
-            // is far more than `yes | apt-get ...` reads before it would have.
-            if case .pipe = sink.target, sink.bytes.count + chunk.count > min(1 << 20, shell.limits.maxOutputBytes) {
+            // A reader whose demand is known (`head`) breaks the pipe when served; for any
+            // other, 1 MiB of lines is far more than `yes | apt-get ...` reads.
+            if case .pipe = sink.target, sink.demand == nil, sink.bytes.count + chunk.count > min(1 << 20, shell.limits.maxOutputBytes) {
                 // The reader would have closed the pipe long before: end as if by SIGPIPE.
                 return 141
             }
