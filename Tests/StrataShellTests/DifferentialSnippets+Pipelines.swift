@@ -6,6 +6,8 @@ extension DifferentialSnippets {
         "yes | head -n 3",
         "yes abc | head -c 5; echo",
         "cat /dev/zero | head -c 10 | od -c",
+        "head -c 10 /dev/zero | od -c",
+        "head -c 100000 /dev/zero | wc -c",
         "seq 1 1000000000 | head -1",
         "seq 1 1000000000 | head -n 2 | tail -n 1",
         "set -o pipefail; yes | head -n 3; echo $?",

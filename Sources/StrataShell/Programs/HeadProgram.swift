@@ -29,6 +29,17 @@ struct HeadProgram: ShellProgram {
         var provenance = Provenance.clean
         var opened = 0
         for (index, operand) in operands.enumerated() {
+            if operand == "/dev/zero" && name == "head" && bytesMode && !negative && operands.count == 1 {
+                // Endless zeros, of which head takes `count`: written in blocks so that the
+                // write limit trips on `head -c 10G /dev/zero > f` before memory does.
+                var left = count
+                while left > 0 {
+                    let block = min(left, 65536)
+                    try shell.writeOut([UInt8](repeating: 0, count: block), provenance: .clean)
+                    left -= block
+                }
+                return 0
+            }
             guard let data = shell.readOperand(operand, program: name, canOpenStyle: name == "tail") else { status = 1; continue }
             opened += 1
             provenance.merge(data.provenance)
