@@ -1,8 +1,8 @@
-/// Runs all detectors over streams: one case-insensitive automaton finds every anchor, and
-/// each hit is checked once enough bytes after it have arrived.
+/// Runs all detectors over streams: one skipping case-insensitive pass finds every anchor,
+/// and each hit is checked once enough bytes after it have arrived.
 public struct DetectorScanner: Sendable {
     public let detectors: [Detector]
-    let automaton: PatternAutomaton
+    let set: LiteralSet
     /// Detector index for each anchor index.
     let owner: [Int]
 
@@ -17,7 +17,7 @@ public struct DetectorScanner: Sendable {
             }
         }
         self.owner = owner
-        automaton = PatternAutomaton(patterns: anchors, caseInsensitive: true)
+        set = LiteralSet(patterns: anchors, caseless: anchors.map { _ in true })
     }
 
     public func stream() -> DetectorStream { DetectorStream(scanner: self) }

@@ -1,0 +1,138 @@
+import Foundation
+
+/// A Wu–Manber multi-pattern matcher for patterns of at least `minimumLength` bytes.
+///
+/// The matcher looks at a window of `window` bytes (the shortest pattern's length, at most
+/// 32) and reads only its last two bytes: a 64 KiB table says how far the window may slide
+/// before any pattern could end there. On bytes that begin no pattern the window slides by
+/// `window - 1`, so most bytes are never read. Where the table says 0, the patterns whose
+/// window-length prefix ends in those two bytes are compared exactly.
+///
+/// Case-insensitive patterns (detector anchors) enter the table under every ASCII case of
+/// their bytes, so the scan itself never folds case.
+///
+/// The scan is bound by the latency of one table load per step; it runs four independent
+/// cursors over four quarters of the buffer in one loop so that their loads overlap.
+struct ShiftMatcher: Sendable {
+    static let minimumLength = 4
+
+    /// The patterns, lower-cased where `caseless`.
+    let patterns: [[UInt8]]
+    let caseless: [Bool]
+    let window: Int
+    /// Indexed by the little-endian `UInt16` of the window's last two bytes.
+    let shift: [UInt8]
+    /// For a shift of 0: `bucketPatterns[bucketStart[key]..<bucketStart[key + 1]]`.
+    let bucketStart: [Int32]
+    let bucketPatterns: [Int32]
+
+    /// `patterns` must all be at least `minimumLength` bytes long; caseless ones in lower case.
+    init(patterns: [[UInt8]], caseless: [Bool]) {
+        self.patterns = patterns
+        self.caseless = caseless
+        let window = min(patterns.map(\.count).min() ?? ShiftMatcher.minimumLength, 32)
+        self.window = window
+        var shift = [UInt8](repeating: UInt8(window - 1), count: 1 << 16)
+        var buckets = [[Int32]](repeating: [], count: 1 << 16)
+        for (index, pattern) in patterns.enumerated() {
+            for end in 1..<window {
+                let distance = UInt8(window - 1 - end)
+                for key in ShiftMatcher.keys(pattern[end - 1], pattern[end], caseless: caseless[index]) {
+                    shift[key] = min(shift[key], distance)
+                    if distance == 0 { buckets[key].append(Int32(index)) }
+                }
+            }
+        }
+        var start: [Int32] = [0]
+        start.reserveCapacity(1 << 16 + 1)
+        var flat: [Int32] = []
+        for bucket in buckets {
+            flat.append(contentsOf: bucket)
+            start.append(Int32(flat.count))
+        }
+        self.shift = shift
+        bucketStart = start
+        bucketPatterns = flat
+    }
+
+    /// The table keys of two adjacent bytes: every case of them when `caseless`.
+    static func keys(_ first: UInt8, _ second: UInt8, caseless: Bool) -> [Int] {
+        func cases(_ byte: UInt8) -> [UInt8] {
+            guard caseless, ByteClass.isLower(byte) else { return [byte] }
+            return [byte, byte - 32]
+        }
+        return cases(first).flatMap { a in cases(second).map { b in Int(a) | Int(b) << 8 } }
+    }
+
+    /// Calls `report(pattern, start)` for every occurrence lying wholly inside `buffer`, in no
+    /// particular order.
+    func search(_ buffer: UnsafeBufferPointer<UInt8>, _ report: (Int, Int) -> Void) {
+        let count = buffer.count
+        guard let base = buffer.baseAddress, count >= window, !patterns.isEmpty else { return }
+        let window = self.window
+        shift.withUnsafeBufferPointer { shiftTable in
+            guard let table = shiftTable.baseAddress else { return }
+            // Window ends run from window - 1 to count - 1; split them into four lanes.
+            let first = window - 1
+            let span = count - first
+            let quarter = span / 4
+            var e0 = first
+            var e1 = first + quarter
+            var e2 = first + 2 * quarter
+            var e3 = first + 3 * quarter
+            let h0 = e1
+            let h1 = e2
+            let h2 = e3
+            let h3 = count
+            @inline(__always) func key(_ end: Int) -> Int {
+                Int(UnsafeRawPointer(base + end - 1).loadUnaligned(as: UInt16.self).littleEndian)
+            }
+            // The four lanes in lock step while all have work.
+            if quarter > 0 {
+                while e0 < h0 && e1 < h1 && e2 < h2 && e3 < h3 {
+                    let s0 = Int(table[key(e0)])
+                    let s1 = Int(table[key(e1)])
+                    let s2 = Int(table[key(e2)])
+                    let s3 = Int(table[key(e3)])
+                    if s0 == 0 { verify(base, count, e0, report); e0 += 1 } else { e0 += s0 }
+                    if s1 == 0 { verify(base, count, e1, report); e1 += 1 } else { e1 += s1 }
+                    if s2 == 0 { verify(base, count, e2, report); e2 += 1 } else { e2 += s2 }
+                    if s3 == 0 { verify(base, count, e3, report); e3 += 1 } else { e3 += s3 }
+                }
+            }
+            for (lane, limit) in [(e0, h0), (e1, h1), (e2, h2), (e3, h3)] {
+                var end = lane
+                while end < limit {
+                    let s = Int(table[key(end)])
+                    if s == 0 {
+                        verify(base, count, end, report)
+                        end += 1
+                    } else {
+                        end += s
+                    }
+                }
+            }
+        }
+    }
+
+    /// Compares the patterns whose window-length prefix ends at `end` with the bytes there.
+    @inline(never)
+    private func verify(_ base: UnsafePointer<UInt8>, _ count: Int, _ end: Int, _ report: (Int, Int) -> Void) {
+        let start = end - window + 1
+        let key = Int(base[end - 1]) | Int(base[end]) << 8
+        for slot in Int(bucketStart[key])..<Int(bucketStart[key + 1]) {
+            let index = Int(bucketPatterns[slot])
+            let pattern = patterns[index]
+            guard pattern.count <= count - start else { continue }
+            let equal = pattern.withUnsafeBufferPointer { needle -> Bool in
+                guard let needle = needle.baseAddress else { return false }
+                if caseless[index] {
+                    for i in 0..<pattern.count where ByteClass.lower(base[start + i]) != needle[i] { return false }
+                    return true
+                }
+                return memcmp(base + start, needle, pattern.count) == 0
+            }
+            if equal { report(index, start) }
+        }
+    }
+}
