@@ -22,7 +22,7 @@ struct ContentScan {
 
     init(scanner: ContentScanner, keepSpans: Bool = false) {
         self.scanner = scanner
-        joiner = LineBreakJoiner(set: scanner.secrets.wrapped)
+        joiner = LineBreakJoiner(runBytes: scanner.secrets.wrappedRunBytes)
         checker = DetectorChecker(longestAnchor: scanner.detectors.set.maximumLength)
         self.keepSpans = keepSpans
     }

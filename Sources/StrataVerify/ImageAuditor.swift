@@ -39,16 +39,9 @@ public struct ImageAuditor: Sendable {
         scanConfig(config, into: &collector)
         let origins = layerOrigins(config).merging(origins) { _, given in given }
         var changes: [LayerChanges] = []
-        for layer in 0..<image.layerCount {
-            var layerFindings = FindingCollector(limit: limits.maxFindings)
-            let change: LayerChanges
-            do {
-                change = try scanLayer(image.openLayer(layer), index: layer, origin: origins[layer], into: &layerFindings)
-            } catch let error as ArchiveError {
-                throw VerifyError.badLayer(layer, error)
-            }
-            changes.append(change)
-            collector.merge(layerFindings)
+        for result in try scanLayers(image, origins: origins) {
+            changes.append(result.changes)
+            collector.merge(result.findings)
         }
         var findings = collector.findings
         for i in findings.indices where findings[i].finding.place == .layer {

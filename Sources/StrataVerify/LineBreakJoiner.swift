@@ -1,17 +1,16 @@
-import Foundation
-
 /// Finds line-wrapped encodings (base64 at 76 columns, `xxd -p` at 60) that a line break
 /// interrupts, without a second pass over the whole stream.
 ///
 /// Unbroken occurrences of these patterns are found by the main pass, which holds them like
 /// any other pattern. A broken one consists of pattern bytes and `\n`/`\r` only, with at least
-/// one line break inside it: so it lies within a run of such bytes that contains a line
-/// break. Line breaks are found with `memchr`; around each, the run is measured, and only
-/// runs holding a line break and enough pattern bytes are compacted (breaks removed) and
-/// searched. In binaries and prose such runs are a few bytes long.
+/// one line break inside it: so it lies within a run of such bytes, at least one byte longer
+/// than the shortest pattern, that contains a line break. Such runs are found by probing one
+/// byte in every `minimumLength + 1` and measuring the run around a probe that falls in one;
+/// only runs long enough and holding a line break are compacted (breaks removed) and
+/// searched. In binaries and prose most probes miss and the runs hit are a few bytes long.
 struct LineBreakJoiner: Sendable {
     /// Bytes that may appear in a run: the patterns' bytes and the line breaks.
-    private var inRun: [Bool]
+    private let inRun: [Bool]
     /// The end of the previous chunk's last run, compacted: at most `maximumLength - 1` pattern
     /// bytes and their stream offsets.
     private var carryBytes: [UInt8] = []
@@ -21,12 +20,17 @@ struct LineBreakJoiner: Sendable {
     /// Bytes fed so far.
     private var offset = 0
 
-    init(set: LiteralSet) {
+    /// `runBytes` is `LineBreakJoiner.runBytes(of:)` for the set it will be fed with,
+    /// computed once per scanner rather than once per stream.
+    init(runBytes: [Bool]) { inRun = runBytes }
+
+    /// The bytes that may appear in a run: the patterns' bytes and the line breaks.
+    static func runBytes(of set: LiteralSet) -> [Bool] {
         var inRun = [Bool](repeating: false, count: 256)
         for pattern in set.patterns { for byte in pattern { inRun[Int(byte)] = true } }
         inRun[0x0a] = true
         inRun[0x0d] = true
-        self.inRun = inRun
+        return inRun
     }
 
     @inline(__always) private static func isBreak(_ byte: UInt8) -> Bool { byte == 0x0a || byte == 0x0d }
@@ -40,30 +44,46 @@ struct LineBreakJoiner: Sendable {
         }
         let count = chunk.count
         var found: [(pattern: Int, start: Int, span: Int)] = []
-        var nextLF = -1
-        var nextCR = -1
-        func nextBreak(from i: Int) -> Int {
-            if nextLF < i { nextLF = LineBreakJoiner.find(0x0a, base, from: i, count) }
-            if nextCR < i { nextCR = LineBreakJoiner.find(0x0d, base, from: i, count) }
-            return min(nextLF, nextCR)
-        }
-        var i = 0
-        if open {
-            var end = 0
-            while end < count && inRun[Int(base[end])] { end += 1 }
-            let hasBreak = nextBreak(from: 0) < end || LineBreakJoiner.hasGap(carryOffsets, next: offset)
-            if hasBreak { search(base, 0..<end, withCarry: true, set: set, into: &found) }
-            i = end + 1
-        }
-        while i < count {
-            let newline = nextBreak(from: i)
-            if newline >= count { break }
-            var start = newline
-            while start > i && inRun[Int(base[start - 1])] { start -= 1 }
-            var end = newline + 1
-            while end < count && inRun[Int(base[end])] { end += 1 }
-            search(base, start..<end, withCarry: false, set: set, into: &found)
-            i = end + 1
+        let table = inRun
+        // Run bytes looked up through a raw pointer: this loop touches every probe.
+        table.withUnsafeBufferPointer { runTable in
+            var i = 0
+            if open {
+                var end = 0
+                var hasBreak = LineBreakJoiner.hasGap(carryOffsets, next: offset)
+                while end < count && runTable[Int(base[end])] {
+                    if LineBreakJoiner.isBreak(base[end]) { hasBreak = true }
+                    end += 1
+                }
+                if hasBreak { search(base, 0..<end, withCarry: true, set: set, into: &found) }
+                i = end + 1
+            }
+            // A broken occurrence needs a run of at least `probe` bytes (the shortest pattern and
+            // one line break), and such a run holds one of the positions probed here, every
+            // `probe` bytes: between probes nothing is read.
+            let probe = set.minimumLength + 1
+            var p = i + probe - 1
+            while p < count {
+                guard runTable[Int(base[p])] else {
+                    p += probe
+                    continue
+                }
+                var hasBreak = LineBreakJoiner.isBreak(base[p])
+                var start = p
+                while start > i && runTable[Int(base[start - 1])] {
+                    start -= 1
+                    if LineBreakJoiner.isBreak(base[start]) { hasBreak = true }
+                }
+                var end = p + 1
+                while end < count && runTable[Int(base[end])] {
+                    if LineBreakJoiner.isBreak(base[end]) { hasBreak = true }
+                    end += 1
+                }
+                // A shorter run at the chunk's end is carried, and searched with what follows.
+                if hasBreak && end - start >= probe { search(base, start..<end, withCarry: false, set: set, into: &found) }
+                i = end + 1
+                p = i + probe - 1
+            }
         }
         keepCarry(base, count, set: set)
         offset += count
@@ -78,6 +98,11 @@ struct LineBreakJoiner: Sendable {
         _ base: UnsafePointer<UInt8>, _ range: Range<Int>, withCarry: Bool, set: LiteralSet,
         into found: inout [(pattern: Int, start: Int, span: Int)]
     ) {
+        // Most runs (a line break between two words, or in a binary) are too short to hold
+        // any pattern: count before copying.
+        var available = withCarry ? carryBytes.count : 0
+        for k in range where !LineBreakJoiner.isBreak(base[k]) { available += 1 }
+        guard available >= set.minimumLength else { return }
         var bytes: [UInt8] = withCarry ? carryBytes : []
         var offsets: [Int] = withCarry ? carryOffsets : []
         let carried = bytes.count
@@ -87,7 +112,6 @@ struct LineBreakJoiner: Sendable {
             bytes.append(base[k])
             offsets.append(offset + k)
         }
-        guard bytes.count >= (set.lengths.min() ?? 1) else { return }
         bytes.withUnsafeBufferPointer { buffer in
             set.search(buffer) { pattern, start in
                 let end = start + set.lengths[pattern]
@@ -141,8 +165,4 @@ struct LineBreakJoiner: Sendable {
         return false
     }
 
-    private static func find(_ byte: UInt8, _ base: UnsafePointer<UInt8>, from: Int, _ count: Int) -> Int {
-        guard from < count, let hit = memchr(base + from, Int32(byte), count - from) else { return count }
-        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-    }
 }

@@ -9,6 +9,8 @@ struct LiteralSet: Sendable {
     let patterns: [[UInt8]]
     let lengths: [Int]
     let maximumLength: Int
+    /// The shortest non-empty pattern (0 when there are none).
+    let minimumLength: Int
     private let long: ShiftMatcher
     private let longIndex: [Int]
     private let short: PatternAutomaton
@@ -21,6 +23,7 @@ struct LiteralSet: Sendable {
         self.patterns = folded
         lengths = folded.map(\.count)
         maximumLength = lengths.max() ?? 0
+        minimumLength = lengths.filter { $0 > 0 }.min() ?? 0
         let present = folded.indices.filter { !folded[$0].isEmpty }
         let longIndex = present.filter { folded[$0].count >= ShiftMatcher.minimumLength }
         let shortIndex = present.filter { folded[$0].count < ShiftMatcher.minimumLength && !caseless[$0] }

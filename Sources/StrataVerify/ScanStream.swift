@@ -9,7 +9,7 @@ public struct ScanStream: Sendable {
 
     init(scanner: SecretScanner) {
         self.scanner = scanner
-        joiner = LineBreakJoiner(set: scanner.wrapped)
+        joiner = LineBreakJoiner(runBytes: scanner.wrappedRunBytes)
     }
 
     /// Scans the next chunk, reporting the matches that end in it, ordered by end.

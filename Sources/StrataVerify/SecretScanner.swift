@@ -14,6 +14,8 @@ public struct SecretScanner: Sendable {
     let wrapped: LiteralSet
     /// Pattern indices in `patterns` for `wrapped`'s local indices.
     let wrappedIndex: [Int]
+    /// What `LineBreakJoiner` needs of `wrapped`.
+    let wrappedRunBytes: [Bool]
 
     public init(secrets: [SecretSpec]) {
         self.init(patterns: secrets.flatMap(\.patterns))
@@ -25,6 +27,7 @@ public struct SecretScanner: Sendable {
         self.wrappedIndex = wrappedIndex
         set = LiteralSet(patterns: patterns.map(\.bytes), caseless: patterns.map { _ in false })
         wrapped = LiteralSet(patterns: wrappedIndex.map { patterns[$0].bytes }, caseless: wrappedIndex.map { _ in false })
+        wrappedRunBytes = LineBreakJoiner.runBytes(of: wrapped)
     }
 
     public var isEmpty: Bool { patterns.isEmpty }

@@ -25,6 +25,11 @@ struct ShiftMatcher: Sendable {
     /// For a shift of 0: `bucketPatterns[bucketStart[key]..<bucketStart[key + 1]]`.
     let bucketStart: [Int32]
     let bucketPatterns: [Int32]
+    /// Per pattern: its first four bytes as a little-endian word, and the mask that folds
+    /// the case of the letters among them (caseless patterns only), for a one-compare
+    /// rejection of most candidates.
+    let heads: [UInt32]
+    let headMasks: [UInt32]
 
     /// `patterns` must all be at least `minimumLength` bytes long; caseless ones in lower case.
     init(patterns: [[UInt8]], caseless: [Bool]) {
@@ -51,6 +56,11 @@ struct ShiftMatcher: Sendable {
             start.append(Int32(flat.count))
         }
         self.shift = shift
+        heads = patterns.map { p in (0..<4).reduce(UInt32(0)) { $0 | UInt32(p[$1]) << (8 * UInt32($1)) } }
+        headMasks = patterns.indices.map { index in
+            guard caseless[index] else { return 0 }
+            return (0..<4).reduce(UInt32(0)) { $0 | (ByteClass.isAlpha(patterns[index][$1]) ? UInt32(0x20) << (8 * UInt32($1)) : 0) }
+        }
         bucketStart = start
         bucketPatterns = flat
     }
@@ -100,7 +110,7 @@ struct ShiftMatcher: Sendable {
                     if s3 == 0 { verify(base, count, e3, report); e3 += 1 } else { e3 += s3 }
                 }
             }
-            for (lane, limit) in [(e0, h0), (e1, h1), (e2, h2), (e3, h3)] {
+            func finish(_ lane: Int, _ limit: Int) {
                 var end = lane
                 while end < limit {
                     let s = Int(table[key(end)])
@@ -112,6 +122,10 @@ struct ShiftMatcher: Sendable {
                     }
                 }
             }
+            finish(e0, h0)
+            finish(e1, h1)
+            finish(e2, h2)
+            finish(e3, h3)
         }
     }
 
@@ -122,17 +136,23 @@ struct ShiftMatcher: Sendable {
         let key = Int(base[end - 1]) | Int(base[end]) << 8
         for slot in Int(bucketStart[key])..<Int(bucketStart[key + 1]) {
             let index = Int(bucketPatterns[slot])
-            let pattern = patterns[index]
-            guard pattern.count <= count - start else { continue }
-            let equal = pattern.withUnsafeBufferPointer { needle -> Bool in
-                guard let needle = needle.baseAddress else { return false }
-                if caseless[index] {
-                    for i in 0..<pattern.count where ByteClass.lower(base[start + i]) != needle[i] { return false }
-                    return true
+            let mask = headMasks[index]
+            let head = UnsafeRawPointer(base + start).loadUnaligned(as: UInt32.self).littleEndian
+            guard head | mask == heads[index] | mask else { continue }
+            let length = patterns[index].count
+            guard length <= count - start else { continue }
+            if length > 4 {
+                let equal = patterns[index].withUnsafeBufferPointer { needle -> Bool in
+                    guard let needle = needle.baseAddress else { return false }
+                    if caseless[index] {
+                        for i in 4..<length where ByteClass.lower(base[start + i]) != needle[i] { return false }
+                        return true
+                    }
+                    return memcmp(base + start + 4, needle + 4, length - 4) == 0
                 }
-                return memcmp(base + start, needle, pattern.count) == 0
+                guard equal else { continue }
             }
-            if equal { report(index, start) }
+            report(index, start)
         }
     }
 }
