@@ -41,7 +41,7 @@ struct ContentScan {
                 direct.append(hit)
             } else {
                 let anchor = hit.pattern - scanner.anchorBase
-                anchors.append((scanner.detectors.owner[anchor], hit.start, hit.start + scanner.set.lengths[hit.pattern]))
+                anchors.append((scanner.detectors.owner[anchor], hit.start, hit.start + scanner.detectors.anchorLength[anchor]))
             }
         }
         let broken = joiner.feed(chunk, set: scanner.secrets.wrapped)
@@ -49,7 +49,7 @@ struct ContentScan {
         if !direct.isEmpty || !broken.isEmpty {
             ScanStream.merge(direct, broken, scanner: scanner.secrets) { found.append((.secret($0.pattern), $0.offset, $0.span)) }
         }
-        checker.feed(chunk, hits: anchors, detectors: scanner.detectors.detectors) {
+        checker.feed(chunk, hits: DetectorChecker.sortedByEnd(anchors), detectors: scanner.detectors.detectors) {
             found.append((.detector($0.detector), $0.offset, $0.length))
         }
         record(found)

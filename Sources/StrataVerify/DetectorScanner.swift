@@ -3,20 +3,26 @@
 public struct DetectorScanner: Sendable {
     public let detectors: [Detector]
     let set: LiteralSet
-    /// Detector index for each anchor index.
+    /// Detector index for each searched anchor.
     let owner: [Int]
+    /// The length of the anchor each searched string stands for (shorter when followers
+    /// were appended).
+    let anchorLength: [Int]
 
     public init(detectors: [Detector] = Detector.builtIn) {
         self.detectors = detectors
         var anchors: [[UInt8]] = []
         var owner: [Int] = []
+        var anchorLength: [Int] = []
         for (index, detector) in detectors.enumerated() {
-            for anchor in detector.anchors {
-                anchors.append(Array(anchor.utf8))
+            for searched in detector.searchedAnchors {
+                anchors.append(searched.bytes)
                 owner.append(index)
+                anchorLength.append(searched.anchorLength)
             }
         }
         self.owner = owner
+        self.anchorLength = anchorLength
         set = LiteralSet(patterns: anchors, caseless: anchors.map { _ in true })
     }
 

@@ -68,19 +68,16 @@ struct LineBreakJoiner: Sendable {
                     p += probe
                     continue
                 }
-                var hasBreak = LineBreakJoiner.isBreak(base[p])
                 var start = p
-                while start > i && runTable[Int(base[start - 1])] {
-                    start -= 1
-                    if LineBreakJoiner.isBreak(base[start]) { hasBreak = true }
-                }
+                while start > i && runTable[Int(base[start - 1])] { start -= 1 }
                 var end = p + 1
-                while end < count && runTable[Int(base[end])] {
-                    if LineBreakJoiner.isBreak(base[end]) { hasBreak = true }
-                    end += 1
+                while end < count && runTable[Int(base[end])] { end += 1 }
+                // Most runs (words in prose) are too short; only long ones are checked for a
+                // line break. A shorter run at the chunk's end is carried, and searched with
+                // what follows.
+                if end - start >= probe && LineBreakJoiner.containsBreak(base, start..<end) {
+                    search(base, start..<end, withCarry: false, set: set, into: &found)
                 }
-                // A shorter run at the chunk's end is carried, and searched with what follows.
-                if hasBreak && end - start >= probe { search(base, start..<end, withCarry: false, set: set, into: &found) }
                 i = end + 1
                 p = i + probe - 1
             }
@@ -154,6 +151,11 @@ struct LineBreakJoiner: Sendable {
         carryBytes = bytes
         carryOffsets = offsets
         open = true
+    }
+
+    private static func containsBreak(_ base: UnsafePointer<UInt8>, _ range: Range<Int>) -> Bool {
+        for k in range where isBreak(base[k]) { return true }
+        return false
     }
 
     /// Whether the carried bytes, followed by a byte at stream offset `next`, are interrupted

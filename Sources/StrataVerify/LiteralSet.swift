@@ -58,12 +58,26 @@ struct LiteralSet: Sendable {
         return LiteralSet.sortedByEnd(found, lengths: lengths)
     }
 
+    /// Sorted as one integer key per occurrence (end, then pattern): prose holds thousands of
+    /// detector anchors (`token`) per chunk, and a comparator closure over tuples costs more
+    /// than the search that found them.
     static func sortedByEnd(_ found: [(pattern: Int, start: Int)], lengths: [Int]) -> [(pattern: Int, start: Int)] {
         guard found.count > 1 else { return found }
-        return found.sorted { a, b in
-            let ea = a.start + lengths[a.pattern]
-            let eb = b.start + lengths[b.pattern]
-            return ea != eb ? ea < eb : a.pattern < b.pattern
+        if lengths.count < 1 << 16, let last = found.last, last.start >= 0, last.start < 1 << 46 {
+            var keys = found.map { ($0.start + lengths[$0.pattern]) << 16 | $0.pattern }
+            if !keys.allSatisfy({ $0 >= 0 }) { return found.sorted { byEnd($0, $1, lengths) } }
+            keys.sort()
+            return keys.map { key in
+                let pattern = key & 0xffff
+                return (pattern, (key >> 16) - lengths[pattern])
+            }
         }
+        return found.sorted { byEnd($0, $1, lengths) }
+    }
+
+    private static func byEnd(_ a: (pattern: Int, start: Int), _ b: (pattern: Int, start: Int), _ lengths: [Int]) -> Bool {
+        let ea = a.start + lengths[a.pattern]
+        let eb = b.start + lengths[b.pattern]
+        return ea != eb ? ea < eb : a.pattern < b.pattern
     }
 }
