@@ -30,6 +30,11 @@ struct ShiftMatcher: Sendable {
     /// rejection of most candidates.
     let heads: [UInt32]
     let headMasks: [UInt32]
+    /// All patterns' bytes end to end, with each one's start and length: read through raw
+    /// pointers when verifying, with no reference counting per candidate.
+    let flat: [UInt8]
+    let flatStart: [Int]
+    let flatLength: [Int]
 
     /// `patterns` must all be at least `minimumLength` bytes long; caseless ones in lower case.
     init(patterns: [[UInt8]], caseless: [Bool]) {
@@ -56,6 +61,15 @@ struct ShiftMatcher: Sendable {
             start.append(Int32(flat.count))
         }
         self.shift = shift
+        var bytes: [UInt8] = []
+        var flatStart: [Int] = []
+        for pattern in patterns {
+            flatStart.append(bytes.count)
+            bytes.append(contentsOf: pattern)
+        }
+        self.flat = bytes
+        self.flatStart = flatStart
+        flatLength = patterns.map(\.count)
         heads = patterns.map { p in (0..<4).reduce(UInt32(0)) { $0 | UInt32(p[$1]) << (8 * UInt32($1)) } }
         headMasks = patterns.indices.map { index in
             guard caseless[index] else { return 0 }
@@ -74,14 +88,51 @@ struct ShiftMatcher: Sendable {
         return cases(first).flatMap { a in cases(second).map { b in Int(a) | Int(b) << 8 } }
     }
 
+    /// Raw views of the tables, taken once per search.
+    private struct Tables {
+        let shift: UnsafePointer<UInt8>
+        let bucketStart: UnsafePointer<Int32>
+        let bucketPatterns: UnsafePointer<Int32>
+        let heads: UnsafePointer<UInt32>
+        let headMasks: UnsafePointer<UInt32>
+        let flat: UnsafePointer<UInt8>
+        let flatStart: UnsafePointer<Int>
+        let flatLength: UnsafePointer<Int>
+    }
+
+    private func withTables(_ body: (Tables) -> Void) {
+        shift.withUnsafeBufferPointer { shift in
+            bucketStart.withUnsafeBufferPointer { bucketStart in
+                bucketPatterns.withUnsafeBufferPointer { bucketPatterns in
+                    heads.withUnsafeBufferPointer { heads in
+                        headMasks.withUnsafeBufferPointer { headMasks in
+                            flat.withUnsafeBufferPointer { flat in
+                                flatStart.withUnsafeBufferPointer { flatStart in
+                                    flatLength.withUnsafeBufferPointer { flatLength in
+                                        guard let a = shift.baseAddress, let b = bucketStart.baseAddress,
+                                            let c = bucketPatterns.baseAddress ?? UnsafePointer(bitPattern: 8), let d = heads.baseAddress,
+                                            let e = headMasks.baseAddress, let f = flat.baseAddress, let g = flatStart.baseAddress,
+                                            let h = flatLength.baseAddress
+                                        else { return }
+                                        body(Tables(shift: a, bucketStart: b, bucketPatterns: c, heads: d, headMasks: e, flat: f, flatStart: g, flatLength: h))
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// Calls `report(pattern, start)` for every occurrence lying wholly inside `buffer`, in no
     /// particular order.
     func search(_ buffer: UnsafeBufferPointer<UInt8>, _ report: (Int, Int) -> Void) {
         let count = buffer.count
         guard let base = buffer.baseAddress, count >= window, !patterns.isEmpty else { return }
         let window = self.window
-        shift.withUnsafeBufferPointer { shiftTable in
-            guard let table = shiftTable.baseAddress else { return }
+        withTables { tables in
+            let table = tables.shift
             // Window ends run from window - 1 to count - 1; split them into four lanes.
             let first = window - 1
             let span = count - first
@@ -97,6 +148,9 @@ struct ShiftMatcher: Sendable {
             @inline(__always) func key(_ end: Int) -> Int {
                 Int(UnsafeRawPointer(base + end - 1).loadUnaligned(as: UInt16.self).littleEndian)
             }
+            @inline(__always) func check(_ end: Int) {
+                verify(tables, base, count, end, window, report)
+            }
             // The four lanes in lock step while all have work.
             if quarter > 0 {
                 while e0 < h0 && e1 < h1 && e2 < h2 && e3 < h3 {
@@ -104,10 +158,10 @@ struct ShiftMatcher: Sendable {
                     let s1 = Int(table[key(e1)])
                     let s2 = Int(table[key(e2)])
                     let s3 = Int(table[key(e3)])
-                    if s0 == 0 { verify(base, count, e0, report); e0 += 1 } else { e0 += s0 }
-                    if s1 == 0 { verify(base, count, e1, report); e1 += 1 } else { e1 += s1 }
-                    if s2 == 0 { verify(base, count, e2, report); e2 += 1 } else { e2 += s2 }
-                    if s3 == 0 { verify(base, count, e3, report); e3 += 1 } else { e3 += s3 }
+                    if s0 == 0 { check(e0); e0 += 1 } else { e0 += s0 }
+                    if s1 == 0 { check(e1); e1 += 1 } else { e1 += s1 }
+                    if s2 == 0 { check(e2); e2 += 1 } else { e2 += s2 }
+                    if s3 == 0 { check(e3); e3 += 1 } else { e3 += s3 }
                 }
             }
             func finish(_ lane: Int, _ limit: Int) {
@@ -115,7 +169,7 @@ struct ShiftMatcher: Sendable {
                 while end < limit {
                     let s = Int(table[key(end)])
                     if s == 0 {
-                        verify(base, count, end, report)
+                        check(end)
                         end += 1
                     } else {
                         end += s
@@ -130,27 +184,32 @@ struct ShiftMatcher: Sendable {
     }
 
     /// Compares the patterns whose window-length prefix ends at `end` with the bytes there.
-    @inline(never)
-    private func verify(_ base: UnsafePointer<UInt8>, _ count: Int, _ end: Int, _ report: (Int, Int) -> Void) {
+    /// A pattern with a non-zero head mask is caseless (its first four bytes hold a letter);
+    /// caseless patterns without one (`-----begin `) are compared byte by byte after the head.
+    private func verify(
+        _ t: Tables, _ base: UnsafePointer<UInt8>, _ count: Int, _ end: Int, _ window: Int, _ report: (Int, Int) -> Void
+    ) {
         let start = end - window + 1
         let key = Int(base[end - 1]) | Int(base[end]) << 8
-        for slot in Int(bucketStart[key])..<Int(bucketStart[key + 1]) {
-            let index = Int(bucketPatterns[slot])
-            let mask = headMasks[index]
-            let head = UnsafeRawPointer(base + start).loadUnaligned(as: UInt32.self).littleEndian
-            guard head | mask == heads[index] | mask else { continue }
-            let length = patterns[index].count
+        let head = UnsafeRawPointer(base + start).loadUnaligned(as: UInt32.self).littleEndian
+        var slot = Int(t.bucketStart[key])
+        let last = Int(t.bucketStart[key + 1])
+        while slot < last {
+            let index = Int(t.bucketPatterns[slot])
+            slot += 1
+            let mask = t.headMasks[index]
+            guard head | mask == t.heads[index] | mask else { continue }
+            let length = t.flatLength[index]
             guard length <= count - start else { continue }
             if length > 4 {
-                let equal = patterns[index].withUnsafeBufferPointer { needle -> Bool in
-                    guard let needle = needle.baseAddress else { return false }
-                    if caseless[index] {
-                        for i in 4..<length where ByteClass.lower(base[start + i]) != needle[i] { return false }
-                        return true
-                    }
-                    return memcmp(base + start + 4, needle + 4, length - 4) == 0
+                let needle = t.flat + t.flatStart[index]
+                if caseless[index] {
+                    var i = 4
+                    while i < length && ByteClass.lower(base[start + i]) == needle[i] { i += 1 }
+                    guard i == length else { continue }
+                } else {
+                    guard memcmp(base + start + 4, needle + 4, length - 4) == 0 else { continue }
                 }
-                guard equal else { continue }
             }
             report(index, start)
         }
