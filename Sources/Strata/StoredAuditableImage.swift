@@ -15,6 +15,6 @@ struct StoredAuditableImage: AuditableImage {
     var allowsConcurrentReads: Bool { true }
 
     func openLayer(_ index: Int) throws -> any ByteSource {
-        try FileSource(path: store.url(for: manifest.layers[index].digest).path)
+        try FileRangeSource(path: store.url(for: manifest.layers[index].digest).path)
     }
 }

@@ -47,7 +47,7 @@ final class OpenFile: @unchecked Sendable {
 
 /// `size` bytes of an open file from `offset` on, read in place with large reads: no copy
 /// of the file into a store, one copy from the page cache into each returned chunk.
-struct FileRangeSource: ByteSource {
+public struct FileRangeSource: ByteSource {
     let file: OpenFile
     private var offset: Int
     private var left: Int
@@ -58,7 +58,13 @@ struct FileRangeSource: ByteSource {
         left = size
     }
 
-    mutating func read(upTo count: Int) throws -> [UInt8] {
+    /// A whole file, such as a layer blob in a content store.
+    public init(path: String) throws {
+        let file = try OpenFile(path: path)
+        self.init(file: file, offset: 0, size: file.size)
+    }
+
+    public mutating func read(upTo count: Int) throws -> [UInt8] {
         let want = min(count, left)
         guard want > 0 else { return [] }
         let bytes = try file.read(at: offset, count: want)

@@ -141,3 +141,30 @@ import Testing
         #expect(found.map(\.start) == [0, 15, 24])
     }
 }
+
+/// Short detector anchors are searched together with the byte that must follow them
+/// (`Detector.followers`); that is only sound if each check refuses every other next byte.
+@Suite struct DetectorFollowerTests {
+    /// A value each detector with followers accepts after its anchor.
+    static let validTails = ["aws-access-key-id": "Q7Q7Q7Q7Q7Q7Q7Q7", "github-token": String(repeating: "Q7", count: 18)]
+
+    @Test func everyCheckRefusesAnAnchorFollowedByAByteOutsideItsFollowers() throws {
+        for detector in Detector.builtIn {
+            guard let followers = detector.followers else { continue }
+            let tail = try #require(Self.validTails[detector.id], "no valid tail for \(detector.id)")
+            for anchor in detector.anchors where anchor.utf8.count <= ShiftMatcher.minimumLength {
+                let spelling = detector.id == "aws-access-key-id" ? anchor.uppercased() : anchor
+                func check(_ value: [UInt8]) -> Range<Int>? {
+                    let text = Array("x ".utf8) + Array(spelling.utf8) + value + Array(" y".utf8)
+                    return text.withUnsafeBufferPointer { buffer in
+                        detector.validate(DetectorWindow(bytes: buffer, anchor: 2..<(2 + spelling.utf8.count)))
+                    }
+                }
+                #expect(check(Array(tail.utf8)) != nil, "\(detector.id) refuses \(spelling)\(tail)")
+                for byte in UInt8(0)...UInt8(255) where !followers.contains(ByteClass.lower(byte)) {
+                    #expect(check([byte] + Array(tail.utf8.dropFirst())) == nil, "\(detector.id) accepted \(spelling) followed by byte \(byte)")
+                }
+            }
+        }
+    }
+}
