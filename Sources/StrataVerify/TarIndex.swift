@@ -8,6 +8,9 @@ import StrataArchive
 struct TarIndex {
     /// Normalized name (no leading `./` or `/`) → (offset of contents, size).
     private(set) var entries: [String: (offset: Int, size: Int)] = [:]
+    /// Symbolic links (normalized name → target resolved against the link's directory):
+    /// `docker save` links a layer shared by two images to its first copy.
+    private(set) var links: [String: String] = [:]
 
     init(file: OpenFile) throws {
         var offset = 0
@@ -42,6 +45,12 @@ struct TarIndex {
                     let plain = prefix.isEmpty ? TarIndex.string(block[0..<100]) : prefix + "/" + TarIndex.string(block[0..<100])
                     let name = pax["path"] ?? longName ?? plain
                     entries[TarIndex.normalize(name)] = (contents, size)
+                } else if flag == UInt8(ascii: "2") {
+                    let prefix = block[257..<263].elementsEqual(Array("ustar\u{0}".utf8)) ? TarIndex.string(block[345..<500]) : ""
+                    let plain = prefix.isEmpty ? TarIndex.string(block[0..<100]) : prefix + "/" + TarIndex.string(block[0..<100])
+                    let name = TarIndex.normalize(pax["path"] ?? longName ?? plain)
+                    let target = pax["linkpath"] ?? TarIndex.string(block[157..<257])
+                    links[name] = TarIndex.resolve(target, from: name)
                 }
                 pax = [:]
                 longName = nil
@@ -50,7 +59,31 @@ struct TarIndex {
         }
     }
 
-    func entry(_ name: String) -> (offset: Int, size: Int)? { entries[TarIndex.normalize(name)] }
+    /// The regular file `name` names, following symbolic links (at most 8).
+    func entry(_ name: String) -> (offset: Int, size: Int)? {
+        var current = TarIndex.normalize(name)
+        for _ in 0..<8 {
+            if let entry = entries[current] { return entry }
+            guard let next = links[current] else { return nil }
+            current = next
+        }
+        return nil
+    }
+
+    /// `target` of a link at `link`, as a normalized archive path (`..` resolved; never above
+    /// the root).
+    static func resolve(_ target: String, from link: String) -> String {
+        var parts = target.hasPrefix("/") ? [] : link.split(separator: "/").dropLast().map(String.init)
+        for part in target.split(separator: "/") {
+            if part == "." { continue }
+            if part == ".." {
+                if !parts.isEmpty { parts.removeLast() }
+                continue
+            }
+            parts.append(String(part))
+        }
+        return parts.joined(separator: "/")
+    }
 
     static func normalize(_ name: String) -> String {
         name.split(separator: "/").filter { $0 != "." }.joined(separator: "/")

@@ -104,6 +104,24 @@ import Testing
         #expect(inPlace.findings.contains { $0.secret == "tok" && $0.layer == 1 && $0.path == "app/config" })
     }
 
+    /// `docker save` stores a layer shared by two images once and links the second copy to it.
+    @Test func layerLinkedToAnotherImagesCopyIsFollowed() throws {
+        let image = try Self.fixture()
+        let directory = try Self.temporary()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let archive = directory.appendingPathComponent("linked.tar")
+        var writer = TarWriter()
+        let manifest = try Self.json([["Config": "config.json", "Layers": ["a/layer.tar", "b/layer.tar"]]])
+        for (path, bytes) in [("manifest.json", manifest), ("config.json", image.configJSON), ("c/layer.tar", image.layers[1]), ("a/layer.tar", image.layers[0])] {
+            writer.append(TarHeader(path: path, kind: .file), contents: bytes)
+        }
+        writer.append(TarHeader(path: "b/layer.tar", kind: .symlink, linkTarget: "../c/layer.tar"))
+        try Data(writer.finish()).write(to: archive)
+        let auditor = ImageAuditor(secrets: [Self.secret])
+        let report = try auditor.audit(try ArchivedImage(path: archive.path), name: "x")
+        #expect(report.findings == (try auditor.audit(image, name: "x")).findings)
+    }
+
     @Test(arguments: [false, true])
     func buildKitAttestationIsReadFromAnOCILayout(asDirectory: Bool) throws {
         let image = try Self.fixture()
