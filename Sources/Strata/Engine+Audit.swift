@@ -1,5 +1,4 @@
 import Foundation
-import StrataExport
 import StrataOCI
 import StrataStore
 import StrataVerify
@@ -9,7 +8,10 @@ extension Engine {
     /// layout directory made by anything, for the declared secrets (raw and encoded) and built-in
     /// credential detectors.
     ///
-    /// An archive is loaded into a private, temporary store first and audited from there.
+    /// An archive or layout is audited where it lies (`ArchivedImage`): its layers are read
+    /// once, in place, never extracted to disk or copied into a store. Attestations attached
+    /// to its image (BuildKit's `--provenance`) are audited as `place: provenance`, as those of
+    /// Strata's own builds are.
     public func audit(_ target: String, secrets: [SecretSource], environment: [String: String]) throws -> AuditReport {
         let specs = try secrets.map { source in
             SecretSpec(id: source.id, value: try source.resolve(environment: environment, currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)))
@@ -20,23 +22,27 @@ extension Engine {
             if isDirectory.boolValue && !FileManager.default.fileExists(atPath: target + "/oci-layout") {
                 throw AuditError.unsupportedTarget(target)
             }
-            let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("strata-audit-\(UUID().uuidString)")
-            defer { try? FileManager.default.removeItem(at: scratch) }
-            let temporary = try ContentStore(root: scratch)
-            let loader = ImageLoader(store: temporary)
-            let url = URL(fileURLWithPath: target)
-            let loaded = isDirectory.boolValue ? try loader.load(layoutDirectory: url) : try loader.load(archive: url)
-            guard let image = loaded.first else { throw AuditError.emptyArchive(target) }
-            let manifest = try temporary.manifest(image.manifest)
-            let auditable = StoredAuditableImage(store: temporary, manifest: manifest, configJSON: try temporary.get(image.config))
-            return try auditor.audit(auditable, name: target)
+            let archived = try ArchivedImage(path: target, limits: auditor.limits)
+            let report = try auditor.audit(archived, name: target)
+            let statements = archived.attestations.map { attestation in
+                (attestation.statement, attestation.predicateType.contains("slsa.dev/provenance") ? "slsa-provenance" : attestation.predicateType)
+            }
+            return Engine.adding(statements, to: report, auditor: auditor)
         }
         let stored = try image(target)
         let auditable = StoredAuditableImage(store: store, manifest: stored.manifest, configJSON: try store.get(stored.record.config))
         let report = try auditor.audit(auditable, name: target)
         // An attached provenance attestation is one more place a build argument can leak.
         guard let statement = try provenanceStatement(forConfig: stored.id) else { return report }
-        var combined = AuditReport(image: report.image, findings: report.findings + auditor.scan(statement, place: .provenance, path: "slsa-provenance"))
+        return Engine.adding([(statement, "slsa-provenance")], to: report, auditor: auditor)
+    }
+
+    /// The report with the findings in attestation statements (bytes, name) added.
+    static func adding(_ statements: [([UInt8], String)], to report: AuditReport, auditor: ImageAuditor) -> AuditReport {
+        guard !statements.isEmpty else { return report }
+        var findings = report.findings
+        for (statement, name) in statements { findings += auditor.scan(statement, place: .provenance, path: name) }
+        var combined = AuditReport(image: report.image, findings: findings)
         combined.truncated = report.truncated
         return combined
     }

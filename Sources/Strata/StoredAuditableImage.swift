@@ -11,8 +11,10 @@ struct StoredAuditableImage: AuditableImage {
     let configJSON: [UInt8]
 
     var layerCount: Int { manifest.layers.count }
+    /// Each layer is an independent read-only source.
+    var allowsConcurrentReads: Bool { true }
 
     func openLayer(_ index: Int) throws -> any ByteSource {
-        try FileSource(path: store.url(for: manifest.layers[index].digest).path)
+        try FileRangeSource(path: store.url(for: manifest.layers[index].digest).path)
     }
 }

@@ -20,7 +20,8 @@ extension ByteSource {
         while out.count < count {
             let more = try read(upTo: min(count - out.count, 1 << 20))
             if more.isEmpty { throw ArchiveError.truncated }
-            out.append(contentsOf: more)
+            // The common case, one read: hand its array over instead of copying it.
+            if out.isEmpty { out = more } else { out.append(contentsOf: more) }
         }
         return out
     }

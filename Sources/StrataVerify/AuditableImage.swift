@@ -8,4 +8,11 @@ public protocol AuditableImage {
     var layerCount: Int { get }
     /// Layer `index` (0 = base), as stored: gzip or plain tar.
     func openLayer(_ index: Int) throws -> any ByteSource
+    /// Whether `openLayer` may be called from two threads at once, each source then read on
+    /// its own thread. The audit scans two layers at a time when it may.
+    var allowsConcurrentReads: Bool { get }
+}
+
+extension AuditableImage {
+    public var allowsConcurrentReads: Bool { false }
 }

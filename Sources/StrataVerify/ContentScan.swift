@@ -1,4 +1,5 @@
-/// Secret patterns and detectors run together over one stream (a file, a string).
+/// Secret patterns and detectors run together over one stream (a file, a string), in one
+/// pass of a `ContentScanner`.
 struct ContentScan {
     enum Hit: Hashable {
         /// A pattern index into the secret scanner.
@@ -7,8 +8,10 @@ struct ContentScan {
         case detector(Int)
     }
 
-    private var secrets: ScanStream
-    private var detectors: DetectorStream
+    private let scanner: ContentScanner
+    private var main = LiteralStream()
+    private var joiner: LineBreakJoiner
+    private var checker: DetectorChecker
     /// The first occurrence of each kind of hit: (offset, length).
     private(set) var first: [Hit: (Int, Int)] = [:]
     /// Hits in the order first seen.
@@ -17,22 +20,44 @@ struct ContentScan {
     private(set) var spans: [(Hit, Range<Int>)] = []
     private let keepSpans: Bool
 
-    init(secrets: SecretScanner, detectors: DetectorScanner, keepSpans: Bool = false) {
-        self.secrets = secrets.stream()
-        self.detectors = detectors.stream()
+    init(scanner: ContentScanner, keepSpans: Bool = false) {
+        self.scanner = scanner
+        joiner = LineBreakJoiner(runBytes: scanner.secrets.wrappedRunBytes)
+        checker = DetectorChecker(longestAnchor: scanner.detectors.set.maximumLength)
         self.keepSpans = keepSpans
     }
 
     mutating func feed(_ chunk: [UInt8]) {
+        chunk.withUnsafeBufferPointer { feed($0) }
+    }
+
+    mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>) {
+        let scanner = self.scanner
+        let hits = main.feed(chunk, set: scanner.set)
+        var direct: [(pattern: Int, start: Int)] = []
+        var anchors: [(detector: Int, start: Int, end: Int)] = []
+        for hit in hits {
+            if hit.pattern < scanner.anchorBase {
+                direct.append(hit)
+            } else {
+                let anchor = hit.pattern - scanner.anchorBase
+                anchors.append((scanner.detectors.owner[anchor], hit.start, hit.start + scanner.detectors.anchorLength[anchor]))
+            }
+        }
+        let broken = joiner.feed(chunk, set: scanner.secrets.wrapped)
         var found: [(Hit, Int, Int)] = []
-        secrets.feed(chunk) { found.append((.secret($0.pattern), $0.offset, $0.span)) }
-        detectors.feed(chunk) { found.append((.detector($0.detector), $0.offset, $0.length)) }
+        if !direct.isEmpty || !broken.isEmpty {
+            ScanStream.merge(direct, broken, scanner: scanner.secrets) { found.append((.secret($0.pattern), $0.offset, $0.span)) }
+        }
+        checker.feed(chunk, hits: DetectorChecker.sortedByEnd(anchors), detectors: scanner.detectors.detectors) {
+            found.append((.detector($0.detector), $0.offset, $0.length))
+        }
         record(found)
     }
 
     mutating func finish() {
         var found: [(Hit, Int, Int)] = []
-        detectors.finish { found.append((.detector($0.detector), $0.offset, $0.length)) }
+        checker.finish(detectors: scanner.detectors.detectors) { found.append((.detector($0.detector), $0.offset, $0.length)) }
         record(found)
     }
 
@@ -47,8 +72,8 @@ struct ContentScan {
     }
 
     /// Scans a whole byte string.
-    static func scan(_ bytes: [UInt8], secrets: SecretScanner, detectors: DetectorScanner, keepSpans: Bool = false) -> ContentScan {
-        var scan = ContentScan(secrets: secrets, detectors: detectors, keepSpans: keepSpans)
+    static func scan(_ bytes: [UInt8], scanner: ContentScanner, keepSpans: Bool = false) -> ContentScan {
+        var scan = ContentScan(scanner: scanner, keepSpans: keepSpans)
         scan.feed(bytes)
         scan.finish()
         return scan

@@ -1,23 +1,29 @@
-/// Runs all detectors over streams: one case-insensitive automaton finds every anchor, and
-/// each hit is checked once enough bytes after it have arrived.
+/// Runs all detectors over streams: one skipping case-insensitive pass finds every anchor,
+/// and each hit is checked once enough bytes after it have arrived.
 public struct DetectorScanner: Sendable {
     public let detectors: [Detector]
-    let automaton: PatternAutomaton
-    /// Detector index for each anchor index.
+    let set: LiteralSet
+    /// Detector index for each searched anchor.
     let owner: [Int]
+    /// The length of the anchor each searched string stands for (shorter when followers
+    /// were appended).
+    let anchorLength: [Int]
 
     public init(detectors: [Detector] = Detector.builtIn) {
         self.detectors = detectors
         var anchors: [[UInt8]] = []
         var owner: [Int] = []
+        var anchorLength: [Int] = []
         for (index, detector) in detectors.enumerated() {
-            for anchor in detector.anchors {
-                anchors.append(Array(anchor.utf8))
+            for searched in detector.searchedAnchors {
+                anchors.append(searched.bytes)
                 owner.append(index)
+                anchorLength.append(searched.anchorLength)
             }
         }
         self.owner = owner
-        automaton = PatternAutomaton(patterns: anchors, caseInsensitive: true)
+        self.anchorLength = anchorLength
+        set = LiteralSet(patterns: anchors, caseless: anchors.map { _ in true })
     }
 
     public func stream() -> DetectorStream { DetectorStream(scanner: self) }

@@ -1,6 +1,7 @@
-/// The bytes around one anchor hit.
+/// The bytes around one anchor hit, borrowed from the stream's chunk for the duration of
+/// one check (never stored).
 public struct DetectorWindow {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     /// The anchor's range in `bytes`.
     let anchor: Range<Int>
 
@@ -8,7 +9,7 @@ public struct DetectorWindow {
     var before: UInt8? { anchor.lowerBound > 0 ? bytes[anchor.lowerBound - 1] : nil }
 
     /// Whether the anchor is spelled exactly (case-sensitively) as `text`.
-    func anchorIs(_ text: String) -> Bool { Array(bytes[anchor]) == Array(text.utf8) }
+    func anchorIs(_ text: String) -> Bool { bytes[anchor].elementsEqual(text.utf8) }
 
     /// The end of the run of bytes satisfying `predicate` starting at `start`.
     func run(from start: Int, limit: Int = Int.max, _ predicate: (UInt8) -> Bool) -> Int {
@@ -22,6 +23,6 @@ public struct DetectorWindow {
     func hasPrefix(_ text: String, at index: Int) -> Bool {
         let needle = Array(text.utf8)
         guard index >= 0, index + needle.count <= bytes.count else { return false }
-        return Array(bytes[index..<(index + needle.count)]) == needle
+        return bytes[index..<(index + needle.count)].elementsEqual(needle)
     }
 }

@@ -18,7 +18,7 @@ extension ImageAuditor {
                 collector.add(scanText(header.linkTarget, field: "linkTarget", template: template, rawPath: path))
             }
             for (name, value) in header.xattrs.sorted(by: { $0.key < $1.key }) {
-                let scan = ContentScan.scan(value, secrets: secretScanner, detectors: detectorScanner)
+                let scan = ContentScan.scan(value, scanner: contentScanner)
                 var xattr = template
                 xattr.field = "xattr." + redactor.redact(name)
                 collector.add(findings(from: scan, at: xattr, rawPath: path))
@@ -32,7 +32,7 @@ extension ImageAuditor {
     }
 
     private func scanText(_ text: String, field: String, template: Finding, rawPath: String) -> [CollectedFinding] {
-        let scan = ContentScan.scan(Array(text.utf8), secrets: secretScanner, detectors: detectorScanner)
+        let scan = ContentScan.scan(Array(text.utf8), scanner: contentScanner)
         guard !scan.order.isEmpty else { return [] }
         var template = template
         template.field = field
@@ -46,7 +46,7 @@ extension ImageAuditor {
         read: (([UInt8]) throws -> Void) throws -> Void
     ) throws {
         let credentialKind = CredentialFileRule.kind(of: path)
-        var scan = ContentScan(secrets: secretScanner, detectors: detectorScanner)
+        var scan = ContentScan(scanner: contentScanner)
         var head: [UInt8] = []
         var nested: [UInt8]? = size <= limits.nestedArchiveBytes ? [] : nil
         var first = true
@@ -89,7 +89,7 @@ extension ImageAuditor {
     /// limit. A corrupt or oversized inner stream ends the scan of that file quietly (what
     /// was read is still reported): it is content, not the image's structure.
     func scanNestedGzip(_ compressed: [UInt8], template: Finding, rawPath: String) -> [CollectedFinding] {
-        var scan = ContentScan(secrets: secretScanner, detectors: detectorScanner)
+        var scan = ContentScan(scanner: contentScanner)
         if let source = try? GzipSource(BufferSource(compressed), limit: limits.nestedArchiveOutput) {
             while let chunk = try? source.read(upTo: 1 << 20), !chunk.isEmpty { scan.feed(chunk) }
         }
@@ -105,7 +105,7 @@ extension ImageAuditor {
         var budget = limits.nestedArchiveOutput
         var out: [CollectedFinding] = []
         for entry in directory.entries where budget > 0 {
-            var scan = ContentScan(secrets: secretScanner, detectors: detectorScanner)
+            var scan = ContentScan(scanner: contentScanner)
             switch entry.method {
             case 0:
                 scan.feed(Array(bytes[entry.data]))
@@ -123,7 +123,7 @@ extension ImageAuditor {
             entryTemplate.path = redactor.redact(inner)
             entryTemplate.encoding = "zip"
             out += findings(from: scan, at: entryTemplate, rawPath: rawPath)
-            let name = ContentScan.scan(Array(entry.name.utf8), secrets: secretScanner, detectors: detectorScanner)
+            let name = ContentScan.scan(Array(entry.name.utf8), scanner: contentScanner)
             entryTemplate.field = "path"
             out += findings(from: name, at: entryTemplate, rawPath: rawPath)
         }

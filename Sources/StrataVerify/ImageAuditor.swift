@@ -12,13 +12,16 @@ public struct ImageAuditor: Sendable {
     public var limits: AuditLimits
     let secretScanner: SecretScanner
     let detectorScanner: DetectorScanner
-    var redactor: Redactor { Redactor(secrets: secretScanner, detectors: detectorScanner) }
+    /// Both, in one pass.
+    let contentScanner: ContentScanner
+    var redactor: Redactor { Redactor(scanner: contentScanner) }
 
     public init(secrets: [SecretSpec], detectors: [Detector] = Detector.builtIn, limits: AuditLimits = AuditLimits()) {
         self.secrets = secrets
         self.limits = limits
         secretScanner = SecretScanner(secrets: secrets)
         detectorScanner = DetectorScanner(detectors: detectors)
+        contentScanner = ContentScanner(secrets: secretScanner, detectors: detectorScanner)
     }
 
     /// Audits `image`, naming it `name` in the report.
@@ -36,16 +39,9 @@ public struct ImageAuditor: Sendable {
         scanConfig(config, into: &collector)
         let origins = layerOrigins(config).merging(origins) { _, given in given }
         var changes: [LayerChanges] = []
-        for layer in 0..<image.layerCount {
-            var layerFindings = FindingCollector(limit: limits.maxFindings)
-            let change: LayerChanges
-            do {
-                change = try scanLayer(image.openLayer(layer), index: layer, origin: origins[layer], into: &layerFindings)
-            } catch let error as ArchiveError {
-                throw VerifyError.badLayer(layer, error)
-            }
-            changes.append(change)
-            collector.merge(layerFindings)
+        for result in try scanLayers(image, origins: origins) {
+            changes.append(result.changes)
+            collector.merge(result.findings)
         }
         var findings = collector.findings
         for i in findings.indices where findings[i].finding.place == .layer {
@@ -72,7 +68,7 @@ public struct ImageAuditor: Sendable {
     /// Scans a blob that is not a layer: a build log, a cache record, a provenance
     /// attestation. Findings are placed at `place` with `path` naming the blob.
     public func scan(_ bytes: [UInt8], place: Finding.Place, path: String? = nil, origin: Origin? = nil) -> [Finding] {
-        let scan = ContentScan.scan(bytes, secrets: secretScanner, detectors: detectorScanner)
+        let scan = ContentScan.scan(bytes, scanner: contentScanner)
         let template = Finding(
             secret: "", severity: .leak, place: place, path: path.map { redactor.redact($0) }, encoding: "raw", length: 0,
             introducedBy: origin)
@@ -85,9 +81,16 @@ public struct ImageAuditor: Sendable {
     /// `text` with `[redacted:ID]`, for showing build output or commands to people.
     public func redact(_ text: String) -> String { redactor.redact(text) }
 
-    /// Turns a scan's first hits into findings at one place.
+    /// Turns a scan's first hits into findings at one place, ordered by where each first
+    /// ends: when two hits give the same finding (base64 at two alignments), the earlier one's
+    /// offset is kept, however the stream was chunked.
     func findings(from scan: ContentScan, at template: Finding, rawPath: String?) -> [CollectedFinding] {
-        scan.order.compactMap { hit in
+        let order = scan.order.enumerated().sorted { a, b in
+            let ea = scan.first[a.element].map { $0.0 + $0.1 } ?? 0
+            let eb = scan.first[b.element].map { $0.0 + $0.1 } ?? 0
+            return ea != eb ? ea < eb : a.offset < b.offset
+        }.map(\.element)
+        return order.compactMap { hit in
             guard let (offset, length) = scan.first[hit] else { return nil }
             var finding = template
             finding.offset = offset

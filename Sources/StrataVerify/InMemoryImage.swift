@@ -11,6 +11,8 @@ public struct InMemoryImage: AuditableImage, Sendable {
     }
 
     public var layerCount: Int { layers.count }
+    /// Each layer is an independent read-only source.
+    public var allowsConcurrentReads: Bool { true }
 
     public func openLayer(_ index: Int) throws -> any ByteSource {
         guard layers.indices.contains(index) else { throw ArchiveError.cannotOpen("layer \(index)") }

@@ -1,7 +1,8 @@
 /// An Aho–Corasick automaton compiled to a full transition table (a DFA).
 ///
-/// Every byte costs one table load and one flag test, whatever the number of patterns, so a
-/// layer is scanned for all encodings of all secrets in a single pass. States are stored
+/// Every byte costs one table load and one flag test, whatever the number of patterns. The
+/// audit's main pass is the skipping `ShiftMatcher`; this automaton only searches patterns
+/// too short for it (the raw value of a secret of one to three bytes), where it stays small. States are stored
 /// pre-multiplied by 256 so that the next state is `table[state | byte]`.
 struct PatternAutomaton: Sendable {
     /// `table[state << 8 | byte]` is the next state, itself shifted left by 8.

@@ -1,17 +1,16 @@
 /// Replaces every span of text that matches a secret pattern or a detector with a marker,
 /// so that names and history lines can be shown in reports.
 struct Redactor: Sendable {
-    let secrets: SecretScanner
-    let detectors: DetectorScanner
+    let scanner: ContentScanner
 
     func redact(_ text: String) -> String {
         let bytes = Array(text.utf8)
-        let scan = ContentScan.scan(bytes, secrets: secrets, detectors: detectors, keepSpans: true)
+        let scan = ContentScan.scan(bytes, scanner: scanner, keepSpans: true)
         guard !scan.spans.isEmpty else { return text }
         var marked: [(Range<Int>, String)] = scan.spans.map { hit, range in
             switch hit {
-            case .secret(let index): (range, secrets.patterns[index].secretID)
-            case .detector(let index): (range, detectors.detectors[index].id)
+            case .secret(let index): (range, scanner.secrets.patterns[index].secretID)
+            case .detector(let index): (range, scanner.detectors.detectors[index].id)
             }
         }
         marked.sort { $0.0.lowerBound < $1.0.lowerBound }

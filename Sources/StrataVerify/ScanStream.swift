@@ -2,72 +2,41 @@
 /// two chunks is still found.
 public struct ScanStream: Sendable {
     let scanner: SecretScanner
-    private var strictState: Int32 = 0
-    private var wrappedState: Int32 = 0
+    private var main = LiteralStream()
+    private var joiner: LineBreakJoiner
     /// Bytes fed so far.
-    public private(set) var offset = 0
-    /// The end of the previous chunks, to find where a wrapped match that began there starts.
-    private var tail: [UInt8] = []
+    public var offset: Int { main.offset }
 
-    init(scanner: SecretScanner) { self.scanner = scanner }
+    init(scanner: SecretScanner) {
+        self.scanner = scanner
+        joiner = LineBreakJoiner(runBytes: scanner.wrappedRunBytes)
+    }
 
-    /// Scans the next chunk, reporting each match as soon as its last byte is seen.
+    /// Scans the next chunk, reporting the matches that end in it, ordered by end.
     public mutating func feed(_ chunk: [UInt8], _ report: (SecretMatch) -> Void) {
         chunk.withUnsafeBufferPointer { feed($0, report) }
     }
 
     public mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, _ report: (SecretMatch) -> Void) {
-        let base = offset
-        let scanner = self.scanner
-        if !scanner.strict.isEmpty {
-            strictState = scanner.strict.run(chunk, from: strictState) { local, end in
-                let length = scanner.strict.lengths[Int(local)]
-                report(SecretMatch(pattern: scanner.strictIndex[Int(local)], offset: base + end - length, span: length))
-            }
-        }
-        if !scanner.wrapped.isEmpty {
-            let tail = self.tail
-            wrappedState = scanner.wrapped.run(chunk, from: wrappedState) { local, end in
-                let length = scanner.wrapped.lengths[Int(local)]
-                let start = ScanStream.start(ofMatchEndingAt: end, length: length, in: chunk, tail: tail)
-                report(SecretMatch(pattern: scanner.wrappedIndex[Int(local)], offset: base + start, span: end - start))
-            }
-            keepTail(chunk)
-        }
-        offset += chunk.count
+        let direct = main.feed(chunk, set: scanner.set)
+        let broken = joiner.feed(chunk, set: scanner.wrapped)
+        ScanStream.merge(direct, broken, scanner: scanner, report)
     }
 
-    /// Walks back from `end` over `length` bytes that are not line breaks, into `tail`
-    /// (the bytes before `chunk`) when needed. Returns a chunk-relative (possibly negative)
-    /// index.
-    static func start(ofMatchEndingAt end: Int, length: Int, in chunk: UnsafeBufferPointer<UInt8>, tail: [UInt8]) -> Int {
-        var index = end
-        var left = length
-        while left > 0 {
-            index -= 1
-            let byte: UInt8
-            if index >= 0 {
-                byte = chunk[index]
-            } else if tail.count + index >= 0 {
-                byte = tail[tail.count + index]
-            } else {
-                // Beyond what was kept: an approximate start, only for absurdly broken text.
-                return index - left + 1
-            }
-            if byte != 0x0a && byte != 0x0d { left -= 1 }
+    /// Reports main-pass and joined matches together, ordered by end, then pattern.
+    static func merge(
+        _ direct: [(pattern: Int, start: Int)], _ broken: [(pattern: Int, start: Int, span: Int)], scanner: SecretScanner,
+        _ report: (SecretMatch) -> Void
+    ) {
+        var matches = direct.map { SecretMatch(pattern: $0.pattern, offset: $0.start, span: scanner.set.lengths[$0.pattern]) }
+        guard !broken.isEmpty else {
+            matches.forEach(report)
+            return
         }
-        return index
-    }
-
-    /// Keeps the last bytes seen: enough for the longest wrapped pattern with a line break
-    /// every 8 characters.
-    private mutating func keepTail(_ chunk: UnsafeBufferPointer<UInt8>) {
-        let keep = scanner.longestWrapped * 9 / 8 + 64
-        if chunk.count >= keep {
-            tail = Array(chunk[(chunk.count - keep)...])
-        } else {
-            tail.append(contentsOf: chunk)
-            if tail.count > keep { tail.removeFirst(tail.count - keep) }
+        matches += broken.map { SecretMatch(pattern: scanner.wrappedIndex[$0.pattern], offset: $0.start, span: $0.span) }
+        matches.sort { a, b in
+            a.offset + a.span != b.offset + b.span ? a.offset + a.span < b.offset + b.span : a.pattern < b.pattern
         }
+        matches.forEach(report)
     }
 }

@@ -27,7 +27,8 @@ public struct SecretPattern: Sendable, Hashable {
 
     /// The longest pattern searched for. A longer encoded secret (a PEM key, a certificate
     /// bundle) is searched for by its first bytes: 128 bytes of a secret's encoding are as
-    /// telling as all of it, and the automaton's table grows by 1 KiB per pattern byte.
+    /// telling as all of it, and every stream carries `maximumLength - 1` bytes from one chunk
+    /// to the next.
     public static let maximumLength = 128
 
     public init(secretID: String, encoding: String, bytes: [UInt8], secretLength: Int, toleratesLineBreaks: Bool = false) {

@@ -2,19 +2,20 @@ import StrataArchive
 
 /// Finds every occurrence of every pattern of a set of secrets in byte streams.
 ///
-/// Two automata run side by side: one over the bytes as they are, and one over the bytes
-/// with `\n` and `\r` removed, holding the encodings that tools wrap into lines (base64,
-/// plain hex). Each byte of the stream is read once.
+/// One skipping pass (`LiteralSet`) finds every pattern as written; encodings that tools wrap
+/// into lines (base64, plain hex) are also found when `\n` or `\r` interrupt them, by a
+/// `LineBreakJoiner` that only looks around line breaks. Each byte of the stream is read at
+/// most once by the main pass, and most are skipped.
 public struct SecretScanner: Sendable {
     public let patterns: [SecretPattern]
-    let strict: PatternAutomaton
-    let wrapped: PatternAutomaton
-    /// The longest line-wrapped pattern, which bounds how far back a wrapped match can start
-    /// (with few line breaks in it).
-    let longestWrapped: Int
-    /// Pattern indices in `patterns` for each automaton's local indices.
-    let strictIndex: [Int]
+    /// Every pattern, as written.
+    let set: LiteralSet
+    /// The line-wrapped patterns, for matches a line break interrupts.
+    let wrapped: LiteralSet
+    /// Pattern indices in `patterns` for `wrapped`'s local indices.
     let wrappedIndex: [Int]
+    /// What `LineBreakJoiner` needs of `wrapped`.
+    let wrappedRunBytes: [Bool]
 
     public init(secrets: [SecretSpec]) {
         self.init(patterns: secrets.flatMap(\.patterns))
@@ -22,13 +23,11 @@ public struct SecretScanner: Sendable {
 
     public init(patterns: [SecretPattern]) {
         self.patterns = patterns
-        let strictIndex = patterns.indices.filter { !patterns[$0].toleratesLineBreaks }
         let wrappedIndex = patterns.indices.filter { patterns[$0].toleratesLineBreaks }
-        self.strictIndex = strictIndex
         self.wrappedIndex = wrappedIndex
-        longestWrapped = wrappedIndex.map { patterns[$0].bytes.count }.max() ?? 0
-        strict = PatternAutomaton(patterns: strictIndex.map { patterns[$0].bytes })
-        wrapped = PatternAutomaton(patterns: wrappedIndex.map { patterns[$0].bytes }, transparent: [0x0a, 0x0d])
+        set = LiteralSet(patterns: patterns.map(\.bytes), caseless: patterns.map { _ in false })
+        wrapped = LiteralSet(patterns: wrappedIndex.map { patterns[$0].bytes }, caseless: wrappedIndex.map { _ in false })
+        wrappedRunBytes = LineBreakJoiner.runBytes(of: wrapped)
     }
 
     public var isEmpty: Bool { patterns.isEmpty }

@@ -11,6 +11,10 @@ public enum VerifyError: Error, Equatable, CustomStringConvertible {
     case badConfig(String)
     /// A directory to scan could not be walked.
     case unreadable(String)
+    /// An image archive or layout is missing a part, or a part is not what it should be.
+    case badArchive(String)
+    /// Layer `index` has a media type Strata cannot read yet (zstd).
+    case unsupportedLayer(Int, String)
 
     public var description: String {
         switch self {
@@ -18,6 +22,11 @@ public enum VerifyError: Error, Equatable, CustomStringConvertible {
         case .badLayer(let layer, let error): "layer \(layer): \(error)"
         case .badConfig(let detail): "image config: \(detail)"
         case .unreadable(let path): "cannot read \"\(path)\""
+        case .badArchive(let detail): "image archive: \(detail)"
+        case .unsupportedLayer(let layer, let type):
+            type.contains("zstd")
+                ? "layer \(layer): zstd layers are not supported yet (\(type))"
+                : "layer \(layer): unsupported media type \(type)"
         }
     }
 }

@@ -58,11 +58,11 @@ import Testing
             let attestation = manifests[1]
             #expect((attestation["annotations"] as? [String: String])?["vnd.docker.reference.type"] == "attestation-manifest")
             #expect((attestation["platform"] as? [String: String])?["os"] == "unknown")
-            // The unpacked layout directory can be audited as it is.
+            // The unpacked layout directory can be audited as it is, its attestation included.
             let report = try engine.audit(layout.path, secrets: [SecretSource(id: "token", environmentVariable: "T")], environment: ["T": "hunter2-build-arg-value"])
             var places: Set<Finding.Place> = []
             for finding in report.findings where finding.secret == "token" { places.insert(finding.place) }
-            #expect(places == [.history])
+            #expect(places == [.history, .provenance])
             if let result = try run("skopeo", ["inspect", "oci-archive:" + archive.path]) {
                 #expect(result.status == 0, "skopeo: \(result.output)")
             }

@@ -1,0 +1,170 @@
+/// Finds line-wrapped encodings (base64 at 76 columns, `xxd -p` at 60) that a line break
+/// interrupts, without a second pass over the whole stream.
+///
+/// Unbroken occurrences of these patterns are found by the main pass, which holds them like
+/// any other pattern. A broken one consists of pattern bytes and `\n`/`\r` only, with at least
+/// one line break inside it: so it lies within a run of such bytes, at least one byte longer
+/// than the shortest pattern, that contains a line break. Such runs are found by probing one
+/// byte in every `minimumLength + 1` and measuring the run around a probe that falls in one;
+/// only runs long enough and holding a line break are compacted (breaks removed) and
+/// searched. In binaries and prose most probes miss and the runs hit are a few bytes long.
+struct LineBreakJoiner: Sendable {
+    /// Bytes that may appear in a run: the patterns' bytes and the line breaks.
+    private let inRun: [Bool]
+    /// The end of the previous chunk's last run, compacted: at most `maximumLength - 1` pattern
+    /// bytes and their stream offsets.
+    private var carryBytes: [UInt8] = []
+    private var carryOffsets: [Int] = []
+    /// Whether the previous chunk ended inside a run.
+    private var open = false
+    /// Bytes fed so far.
+    private var offset = 0
+
+    /// `runBytes` is `LineBreakJoiner.runBytes(of:)` for the set it will be fed with,
+    /// computed once per scanner rather than once per stream.
+    init(runBytes: [Bool]) { inRun = runBytes }
+
+    /// The bytes that may appear in a run: the patterns' bytes and the line breaks.
+    static func runBytes(of set: LiteralSet) -> [Bool] {
+        var inRun = [Bool](repeating: false, count: 256)
+        for pattern in set.patterns { for byte in pattern { inRun[Int(byte)] = true } }
+        inRun[0x0a] = true
+        inRun[0x0d] = true
+        return inRun
+    }
+
+    @inline(__always) private static func isBreak(_ byte: UInt8) -> Bool { byte == 0x0a || byte == 0x0d }
+
+    /// The occurrences ending in `chunk` that a line break interrupts, as (pattern, stream
+    /// offset of the first byte, bytes spanned), ordered by end, then pattern.
+    mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, set: LiteralSet) -> [(pattern: Int, start: Int, span: Int)] {
+        guard !set.isEmpty, let base = chunk.baseAddress, !chunk.isEmpty else {
+            offset += chunk.count
+            return []
+        }
+        let count = chunk.count
+        var found: [(pattern: Int, start: Int, span: Int)] = []
+        let table = inRun
+        // Run bytes looked up through a raw pointer: this loop touches every probe.
+        table.withUnsafeBufferPointer { runTable in
+            var i = 0
+            if open {
+                var end = 0
+                var hasBreak = LineBreakJoiner.hasGap(carryOffsets, next: offset)
+                while end < count && runTable[Int(base[end])] {
+                    if LineBreakJoiner.isBreak(base[end]) { hasBreak = true }
+                    end += 1
+                }
+                if hasBreak { search(base, 0..<end, withCarry: true, set: set, into: &found) }
+                i = end + 1
+            }
+            // A broken occurrence needs a run of at least `probe` bytes (the shortest pattern and
+            // one line break), and such a run holds one of the positions probed here, every
+            // `probe` bytes: between probes nothing is read.
+            let probe = set.minimumLength + 1
+            var p = i + probe - 1
+            while p < count {
+                guard runTable[Int(base[p])] else {
+                    p += probe
+                    continue
+                }
+                var start = p
+                while start > i && runTable[Int(base[start - 1])] { start -= 1 }
+                var end = p + 1
+                while end < count && runTable[Int(base[end])] { end += 1 }
+                // Most runs (words in prose) are too short; only long ones are checked for a
+                // line break. A shorter run at the chunk's end is carried, and searched with
+                // what follows.
+                if end - start >= probe && LineBreakJoiner.containsBreak(base, start..<end) {
+                    search(base, start..<end, withCarry: false, set: set, into: &found)
+                }
+                i = end + 1
+                p = i + probe - 1
+            }
+        }
+        keepCarry(base, count, set: set)
+        offset += count
+        return found.sorted { a, b in
+            a.start + a.span != b.start + b.span ? a.start + a.span < b.start + b.span : a.pattern < b.pattern
+        }
+    }
+
+    /// Compacts the run `range` (after the carried bytes when `withCarry`) and reports the
+    /// occurrences in it that end in this chunk and that a line break interrupts.
+    private func search(
+        _ base: UnsafePointer<UInt8>, _ range: Range<Int>, withCarry: Bool, set: LiteralSet,
+        into found: inout [(pattern: Int, start: Int, span: Int)]
+    ) {
+        // Most runs (a line break between two words, or in a binary) are too short to hold
+        // any pattern: count before copying.
+        var available = withCarry ? carryBytes.count : 0
+        for k in range where !LineBreakJoiner.isBreak(base[k]) { available += 1 }
+        guard available >= set.minimumLength else { return }
+        var bytes: [UInt8] = withCarry ? carryBytes : []
+        var offsets: [Int] = withCarry ? carryOffsets : []
+        let carried = bytes.count
+        bytes.reserveCapacity(carried + range.count)
+        offsets.reserveCapacity(carried + range.count)
+        for k in range where !LineBreakJoiner.isBreak(base[k]) {
+            bytes.append(base[k])
+            offsets.append(offset + k)
+        }
+        bytes.withUnsafeBufferPointer { buffer in
+            set.search(buffer) { pattern, start in
+                let end = start + set.lengths[pattern]
+                guard end > carried else { return }
+                let first = offsets[start]
+                let last = offsets[end - 1]
+                // Unbroken occurrences belong to the main pass.
+                guard last - first > end - 1 - start else { return }
+                found.append((pattern, first, last + 1 - first))
+            }
+        }
+    }
+
+    /// Keeps the compacted end of the chunk's last run, if the chunk ends inside one.
+    private mutating func keepCarry(_ base: UnsafePointer<UInt8>, _ count: Int, set: LiteralSet) {
+        let keep = set.maximumLength - 1
+        guard keep > 0, inRun[Int(base[count - 1])] else {
+            open = false
+            carryBytes = []
+            carryOffsets = []
+            return
+        }
+        var bytes: [UInt8] = []
+        var offsets: [Int] = []
+        var k = count
+        while k > 0 && bytes.count < keep && inRun[Int(base[k - 1])] {
+            k -= 1
+            if !LineBreakJoiner.isBreak(base[k]) {
+                bytes.append(base[k])
+                offsets.append(offset + k)
+            }
+        }
+        bytes.reverse()
+        offsets.reverse()
+        if k == 0 && open && bytes.count < keep {
+            let more = keep - bytes.count
+            bytes = carryBytes.suffix(more) + bytes
+            offsets = carryOffsets.suffix(more) + offsets
+        }
+        carryBytes = bytes
+        carryOffsets = offsets
+        open = true
+    }
+
+    private static func containsBreak(_ base: UnsafePointer<UInt8>, _ range: Range<Int>) -> Bool {
+        for k in range where isBreak(base[k]) { return true }
+        return false
+    }
+
+    /// Whether the carried bytes, followed by a byte at stream offset `next`, are interrupted
+    /// anywhere.
+    private static func hasGap(_ offsets: [Int], next: Int) -> Bool {
+        guard let last = offsets.last else { return false }
+        if next - last > 1 { return true }
+        for k in offsets.indices.dropFirst() where offsets[k] - offsets[k - 1] > 1 { return true }
+        return false
+    }
+
+}
