@@ -1,5 +1,6 @@
 import Foundation
 import StrataArchive
+import StrataFS
 import StrataFrontend
 import StrataLLB
 import StrataSolver
@@ -73,7 +74,7 @@ struct LayerBlobImage: AuditableImage {
     var layerCount: Int { layers.count }
 
     func openLayer(_ index: Int) throws -> any ByteSource {
-        try FileSource(path: store.url(for: layers[index].digest).path)
+        try store.openBlob(layers[index].digest)
     }
 }
 

@@ -139,14 +139,15 @@ extension Engine {
                 })
         }
         let report = StageReport(image: image.description, stages: stages)
-        try store.writeRecord("stages-\(image.hex)", try StableJSON.encode(report))
+        // Recomputed by the next build of the image, so not fsynced; a torn one reads as absent.
+        try store.writeRecord("stages-\(image.hex)", try StableJSON.encode(report), durable: false)
     }
 
     /// The stage report of an image Strata built.
     public func stageReport(_ reference: String) throws -> StageReport? {
         let stored = try image(reference)
         guard let data = try store.readRecord("stages-\(stored.id.hex)") else { return nil }
-        return try StableJSON.decode(StageReport.self, from: data)
+        return try? StableJSON.decode(StageReport.self, from: data)
     }
 
     /// The failing instruction's lines with one line of context each side, numbered.
@@ -176,16 +177,32 @@ extension Engine {
         return values
     }
 
-    /// An image in the store as a solver state: its filesystem and its layer blobs.
+    /// An image in the store as a solver state: its layer blobs at once, and its filesystem when
+    /// a step first reads it, from the rootfs kept for its layer chain (`RootfsCache`). The
+    /// build's own writes go to `blobs`, never into the kept tree's store.
     func solvedState(of reference: String, blobs: any BlobStore) throws -> SolvedState {
         let stored = try image(reference)
-        var fs = Snapshot.empty(store: blobs).mutable()
         var layers: [LayerBlob] = []
         for (index, descriptor) in stored.manifest.layers.enumerated() {
-            try fs.applyLayer(try FileSource(path: store.url(for: descriptor.digest).path))
             let diffID = index < stored.config.diffIDs.count ? stored.config.diffIDs[index] : descriptor.digest
             layers.append(LayerBlob(digest: descriptor.digest, diffID: diffID, size: descriptor.size, mediaType: descriptor.mediaType))
         }
-        return SolvedState(snapshot: fs.commit(), layers: layers)
+        let digests = stored.manifest.layers.map(\.digest)
+        let chain = stored.config.diffIDs.count == digests.count ? stored.config.diffIDs : digests
+        let key = RootfsCache.key(of: chain)
+        let (cache, store) = (rootfs, self.store)
+        return SolvedState(layers: layers) {
+            let base = try cache.snapshot(key: key, layers: digests, store: store)
+            return base.storing(in: LayeredBlobStore(upper: blobs, lower: base.store))
+        }
+    }
+
+    /// Unpacks an image's rootfs into the store ahead of its first build, as `docker load`
+    /// unpacks layers into its snapshotter.
+    func prepareRootfs(_ reference: String) throws {
+        let stored = try image(reference)
+        let digests = stored.manifest.layers.map(\.digest)
+        let chain = stored.config.diffIDs.count == digests.count ? stored.config.diffIDs : digests
+        _ = try rootfs.snapshot(key: RootfsCache.key(of: chain), layers: digests, store: store)
     }
 }

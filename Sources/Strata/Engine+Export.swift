@@ -27,11 +27,15 @@ extension Engine {
             return entry
         }
         let configJSON = [UInt8](try StableJSON.encode(config))
-        let configDescriptor = Descriptor(mediaType: MediaType.ociConfig, digest: try store.put(configJSON), size: configJSON.count)
+        // Config and manifest are recomputed by rebuilding, so they are not fsynced (see
+        // `ContentStore`); the image index that names them is.
+        let configDescriptor = Descriptor(mediaType: MediaType.ociConfig, digest: try store.put(configJSON, durable: false), size: configJSON.count)
         let manifest = ImageManifest(
             config: configDescriptor,
             layers: state.layers.map { Descriptor(mediaType: $0.mediaType, digest: $0.digest, size: $0.size) })
-        let manifestDescriptor = try store.putJSON(manifest, mediaType: MediaType.ociManifest)
+        let manifestJSON = [UInt8](try StableJSON.encode(manifest))
+        let manifestDescriptor = Descriptor(
+            mediaType: MediaType.ociManifest, digest: try store.put(manifestJSON, durable: false), size: manifestJSON.count)
         for tag in tags {
             _ = try images.tag(try ImageReference(parsing: tag), manifest: manifestDescriptor.digest, config: configDescriptor.digest)
         }

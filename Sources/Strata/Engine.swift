@@ -9,6 +9,8 @@ import StrataSupport
 public final class Engine: @unchecked Sendable {
     public let store: ContentStore
     public let images: ImageIndexStore
+    /// Base images' unpacked trees, in memory and in the store.
+    let rootfs = RootfsCache()
 
     /// Opens (creating if needed) the store at `root`, and makes the built-in images available.
     public init(storeRoot: URL) throws {

@@ -1,4 +1,5 @@
 import StrataArchive
+import StrataFS
 import StrataOCI
 import StrataStore
 import StrataVerify
@@ -12,7 +13,9 @@ struct StoredAuditableImage: AuditableImage {
 
     var layerCount: Int { manifest.layers.count }
 
+    /// Verified against the layer's digest as it is read: the store does not fsync a build's
+    /// layers, so a torn one must fail the audit rather than be audited short.
     func openLayer(_ index: Int) throws -> any ByteSource {
-        try FileSource(path: store.url(for: manifest.layers[index].digest).path)
+        try store.openBlob(manifest.layers[index].digest)
     }
 }

@@ -5,8 +5,18 @@ import StrataSupport
 /// of named JSON records (`root/records/<name>`) for the image index and the build cache.
 ///
 /// Invariants: a blob's file name is the SHA-256 of its bytes, and a name appears only after
-/// the whole file is written and fsynced (temp file in `root/tmp`, then `rename(2)`), so a
-/// reader never sees a partial blob. The class holds no mutable state, which is what makes it
+/// the whole file is written (temp file in `root/tmp`, then `rename(2)`), so a concurrent
+/// reader never sees a partial blob.
+///
+/// Durability is chosen per write. A `durable` blob or record (the default: what `strata load`
+/// ingests, the image index) is fsynced before its name appears, so it survives a crash. A
+/// blob that can be recomputed (a build's layers, configs, manifests, cache records) is
+/// written with `durable: false` and not fsynced: after a power loss it may be torn (short
+/// or zero-filled) under its final name. That is never trusted silently: every reader that
+/// relies on a blob's bytes checks them against the name (`get`, `read`, `openBlob`), a torn
+/// blob throws `corruptBlob` and is removed so that the next build writes it again, and a torn
+/// record fails to decode and counts as absent. The fsyncs cost more than the rest of a small
+/// build put together (BuildKit does not fsync its cache either). The class holds no mutable state, which is what makes it
 /// `Sendable`: concurrent writers of the same blob each rename a complete, identical file.
 /// Read-modify-write of a record across processes is guarded with `StoreLock`.
 public final class ContentStore: Sendable {
@@ -44,12 +54,13 @@ public final class ContentStore: Sendable {
         return size.intValue
     }
 
-    /// Stores `bytes` and returns their digest.
+    /// Stores `bytes` and returns their digest; `durable: false` skips the fsync for content that
+    /// can be recomputed (see the type's notes).
     @discardableResult
-    public func put(_ bytes: [UInt8]) throws -> Digest {
+    public func put(_ bytes: [UInt8], durable: Bool = true) throws -> Digest {
         let digest = Digest.of(bytes)
         if contains(digest) { return digest }
-        try writeAtomically(to: url(for: digest)) { fd, path in
+        try writeAtomically(to: url(for: digest), durable: durable) { fd, path in
             try bytes.withUnsafeBytes { raw in try FileIO.writeAll(fd, raw, path: path) }
         }
         return digest
@@ -112,7 +123,10 @@ public final class ContentStore: Sendable {
             try body(part)
         }
         let actual = Digest(sha256: hasher.finalize())
-        guard actual == digest else { throw StoreError.corruptBlob(digest, actual: actual) }
+        guard actual == digest else {
+            discardCorrupt(digest, readFrom: fd)
+            throw StoreError.corruptBlob(digest, actual: actual)
+        }
     }
 
     /// Every blob in the store, sorted.
@@ -157,7 +171,7 @@ public final class ContentStore: Sendable {
 
     /// Writes a complete file next to its final name and renames it into place.
     func writeAtomically(
-        to destination: URL, _ write: (Int32, String) throws -> Void
+        to destination: URL, durable: Bool = true, _ write: (Int32, String) throws -> Void
     ) throws {
         let temporary = try makeTemporaryFile()
         var renamed = false
@@ -165,10 +179,10 @@ public final class ContentStore: Sendable {
         do {
             defer { close(temporary.fd) }
             try write(temporary.fd, temporary.path)
-            try FileIO.fsync(temporary.fd, path: temporary.path)
+            if durable { try FileIO.fsync(temporary.fd, path: temporary.path) }
         }
         try FileIO.rename(temporary.path, destination.path)
         renamed = true
-        FileIO.syncDirectory(destination.deletingLastPathComponent().path)
+        if durable { FileIO.syncDirectory(destination.deletingLastPathComponent().path) }
     }
 }
