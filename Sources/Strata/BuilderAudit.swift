@@ -15,6 +15,7 @@ struct BuilderAudit {
     let store: ContentStore
     let auditor: ImageAuditor
     let converted: ConvertedBuild
+    let cache: LayerAuditCache
 
     /// Findings in each non-target stage's layers that are not part of the final image.
     func stageFindings(results: [Digest: SolvedState], finalLayers: Set<Digest>) throws -> [(stage: StageSummary, findings: [Finding])] {
@@ -27,7 +28,7 @@ struct BuilderAudit {
                 continue
             }
             let image = LayerBlobImage(store: store, layers: layers.map(\.element))
-            let report = try auditor.audit(image, name: stage.displayName)
+            let report = try auditor.audit(image, name: stage.displayName, layerDigests: image.layers.map(\.digest), cache: cache)
             let findings = report.findings.map { finding -> Finding in
                 var exposed = finding
                 exposed.severity = .exposure

@@ -87,7 +87,12 @@ extension Engine {
             if let value = request.buildArgs[name], !value.isEmpty { specs.append(SecretSpec(id: "build-arg:\(name)", text: value)) }
         }
         let auditor = ImageAuditor(secrets: specs)
-        var audit = try auditor.audit(StoredAuditableImage(store: store, manifest: exported.manifest, configJSON: exported.configJSON), name: request.tags.first ?? exported.id.short)
+        // Layers audited before (the base image's, every layer of a cached rebuild) are not
+        // scanned again when no secret is declared: see `ImageAuditor.layerCacheFingerprint`.
+        var audit = try auditor.audit(
+            StoredAuditableImage(store: store, manifest: exported.manifest, configJSON: exported.configJSON),
+            name: request.tags.first ?? exported.id.short, layerDigests: exported.manifest.layers.map(\.digest),
+            cache: layerAudits.cache(in: store))
         if let mode = request.provenance {
             var materials: [(uri: String, digest: Digest)] = []
             for vertex in converted.definition.closure(of: converted.root) {
@@ -109,7 +114,7 @@ extension Engine {
             withProvenance.truncated = audit.truncated
             audit = withProvenance
         }
-        let builder = BuilderAudit(store: store, auditor: auditor, converted: converted)
+        let builder = BuilderAudit(store: store, auditor: auditor, converted: converted, cache: layerAudits.cache(in: store))
         let stageFindings = try builder.stageFindings(results: results, finalLayers: Set(result.layers.map(\.diffID)))
         let extra = stageFindings.flatMap(\.findings) + (try builder.cacheMountFindings(executor: executor))
         audit = BuildAuditAugmenter(converted: converted, result: result, logExposures: executor.logExposures, builderFindings: extra).augment(audit)
@@ -198,11 +203,16 @@ extension Engine {
     }
 
     /// Unpacks an image's rootfs into the store ahead of its first build, as `docker load`
-    /// unpacks layers into its snapshotter.
+    /// unpacks layers into its snapshotter, and audits its layers with the built-in detectors,
+    /// so that builds on it (without declared secrets) neither unpack nor scan them again.
     func prepareRootfs(_ reference: String) throws {
         let stored = try image(reference)
         let digests = stored.manifest.layers.map(\.digest)
         let chain = stored.config.diffIDs.count == digests.count ? stored.config.diffIDs : digests
         _ = try rootfs.snapshot(key: RootfsCache.key(of: chain), layers: digests, store: store)
+        // The built-in detectors' findings in its layers, kept for every build without secrets.
+        _ = try ImageAuditor(secrets: []).audit(
+            StoredAuditableImage(store: store, manifest: stored.manifest, configJSON: try store.get(stored.manifest.config.digest)),
+            name: reference, layerDigests: digests, cache: layerAudits.cache(in: store))
     }
 }

@@ -11,6 +11,8 @@ public final class Engine: @unchecked Sendable {
     public let images: ImageIndexStore
     /// Base images' unpacked trees, in memory and in the store.
     let rootfs = RootfsCache()
+    /// Layer audits without secrets, in memory and in the store.
+    let layerAudits = LayerAuditRecords()
 
     /// Opens (creating if needed) the store at `root`, and makes the built-in images available.
     public init(storeRoot: URL) throws {

@@ -29,15 +29,15 @@ extension BuildExecutor {
         return try commit(fs.commit(), over: input, provenance: provenance, vertex: vertex)
     }
 
-    /// The tree of `bytes` when they are a tar archive, gzip-compressed or not, as BuildKit's
-    /// ADD detects one (the first header reads); nil for anything else. bzip2 and xz archives
-    /// are not recognised (no decompressor without third-party libraries) and are copied as files.
+    /// The tree of `bytes` when they are a tar archive, plain or compressed with gzip, bzip2 or
+    /// xz (told by magic bytes, never by file name), as BuildKit's ADD detects one: the first
+    /// header must read; nil for anything else, which is then copied as a file.
     func unpackedArchive(_ bytes: [UInt8], time: Int) -> Snapshot? {
-        guard let stream = try? decompressingIfNeeded(BufferSource(bytes)) else { return nil }
+        guard let stream = try? decompressingArchive(BufferSource(bytes)) else { return nil }
         var reader = TarReader(AnyByteSource(stream))
         guard (try? reader.next()) != nil else { return nil }
         var fs = Snapshot.empty(store: blobs).mutable(time: time)
-        guard (try? fs.applyLayer(BufferSource(bytes))) != nil else { return nil }
+        guard (try? fs.applyArchive(BufferSource(bytes))) != nil else { return nil }
         return fs.commit()
     }
 
@@ -67,7 +67,7 @@ extension BuildExecutor {
         for match in matches {
             let top = try sourceTree.stat(match, followSymlinks: copy.followSymlinks)
             if copy.extractArchives, top.kind == .file, let archive = unpackedArchive(try sourceTree.readFile(match), time: fs.time) {
-                // ADD of a local tar (plain or gzip) extracts it into the destination, which is
+                // ADD of a local tar (plain, gzip, bzip2 or xz) extracts it into the destination, which is
                 // then a directory even without a trailing `/`; owners and modes come from the tar.
                 if !fs.exists(destinationPath) { try fs.mkdir(destinationPath, mode: 0o755, parents: true) }
                 for info in archive.entries(below: "/") where info.path != "/" {
