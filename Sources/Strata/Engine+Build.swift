@@ -86,7 +86,8 @@ extension Engine {
         for name in request.sensitiveArgs.sorted() {
             if let value = request.buildArgs[name], !value.isEmpty { specs.append(SecretSpec(id: "build-arg:\(name)", text: value)) }
         }
-        let auditor = ImageAuditor(secrets: specs)
+        // Without secrets the auditor is always the same: build its scanners once per Engine.
+        let auditor = specs.isEmpty ? plainAuditor : ImageAuditor(secrets: specs)
         // Layers audited before (the base image's, every layer of a cached rebuild) are not
         // scanned again when no secret is declared: see `ImageAuditor.layerCacheFingerprint`.
         var audit = try auditor.audit(
@@ -145,7 +146,10 @@ extension Engine {
         }
         let report = StageReport(image: image.description, stages: stages)
         // Recomputed by the next build of the image, so not fsynced; a torn one reads as absent.
-        try store.writeRecord("stages-\(image.hex)", try StableJSON.encode(report), durable: false)
+        // A rebuild that finds the same report leaves the file alone.
+        let data = try StableJSON.encode(report)
+        if (try? store.readRecord("stages-\(image.hex)")) == data { return }
+        try store.writeRecord("stages-\(image.hex)", data, durable: false)
     }
 
     /// The stage report of an image Strata built.
@@ -211,7 +215,7 @@ extension Engine {
         let chain = stored.config.diffIDs.count == digests.count ? stored.config.diffIDs : digests
         _ = try rootfs.snapshot(key: RootfsCache.key(of: chain), layers: digests, store: store)
         // The built-in detectors' findings in its layers, kept for every build without secrets.
-        _ = try ImageAuditor(secrets: []).audit(
+        _ = try plainAuditor.audit(
             StoredAuditableImage(store: store, manifest: stored.manifest, configJSON: try store.get(stored.manifest.config.digest)),
             name: reference, layerDigests: digests, cache: layerAudits.cache(in: store))
     }

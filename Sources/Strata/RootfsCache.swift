@@ -35,7 +35,11 @@ final class RootfsCache: Sendable {
             snapshot = stored
         } else {
             var fs = Snapshot.empty(store: blobs).mutable()
-            for layer in layers { try fs.applyLayer(try store.openBlob(layer)) }
+            for layer in layers {
+                let blob = try store.openBlob(layer)
+                try fs.applyLayer(blob)
+                try blob.finish()
+            }
             snapshot = fs.commit()
             try store.writeRecord(record, try StableJSON.encode(snapshot.manifest), durable: false)
         }

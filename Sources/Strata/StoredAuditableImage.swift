@@ -13,9 +13,11 @@ struct StoredAuditableImage: AuditableImage {
 
     var layerCount: Int { manifest.layers.count }
 
-    /// Verified against the layer's digest as it is read: the store does not fsync a build's
-    /// layers, so a torn one must fail the audit rather than be audited short.
+    /// Verified against its digest before the audit reads it: the store does not fsync a
+    /// build's layers, and a torn one (zeros read as an empty tar) must fail the audit rather
+    /// than pass it.
     func openLayer(_ index: Int) throws -> any ByteSource {
-        try store.openBlob(manifest.layers[index].digest)
+        try store.verify(manifest.layers[index].digest)
+        return try FileSource(path: store.url(for: manifest.layers[index].digest).path)
     }
 }

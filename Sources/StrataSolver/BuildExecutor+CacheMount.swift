@@ -15,7 +15,9 @@ extension BuildExecutor {
         var fs = empty.mutable(time: environment.epoch)
         // Verified as it is read: a torn tar left by a crash throws instead of half-applying.
         do {
-            try fs.applyLayer(try store.openBlob(digest))
+            let blob = try store.openBlob(digest)
+            try fs.applyLayer(blob)
+            try blob.finish()
         } catch {
             return empty
         }

@@ -122,7 +122,9 @@ public final class BuildExecutor: VertexExecutor, @unchecked Sendable {
         let epoch = environment.epoch
         return SolvedState(layers: input.layers + [record.layer], provenance: provenance) {
             var fs = try input.snapshot.mutable(time: epoch)
-            try fs.applyLayer(try store.openBlob(record.layer.digest))
+            let blob = try store.openBlob(record.layer.digest)
+            try fs.applyLayer(blob)
+            try blob.finish()
             return fs.commit()
         }
     }

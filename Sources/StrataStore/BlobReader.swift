@@ -48,7 +48,21 @@ public final class BlobReader {
     }
 }
 
+extension BlobReader {
+    /// Reads whatever the consumer left (a tar reader stops at the end-of-archive blocks, and a
+    /// zero-filled torn blob looks like an empty archive) and checks the digest.
+    public func finish() throws {
+        while try !read(upTo: 1 << 20).isEmpty {}
+    }
+}
+
 extension ContentStore {
+    /// Checks that the blob's bytes hash to its name, reading it in chunks; a corrupt blob
+    /// throws `corruptBlob` and is removed.
+    public func verify(_ digest: Digest) throws {
+        try openBlob(digest).finish()
+    }
+
     /// A verifying reader of the blob `digest`.
     public func openBlob(_ digest: Digest) throws -> BlobReader {
         try BlobReader(store: self, digest: digest)
