@@ -170,8 +170,13 @@ public final class ContentStore: Sendable {
     }
 
     /// Writes a complete file next to its final name and renames it into place.
+    ///
+    /// `durable` fsyncs the file before the rename; `syncingDirectory` also fsyncs the directory
+    /// after it, so that the new name itself survives a crash. Records skip the directory sync
+    /// (as docker's `AtomicWriteFile` does for its image index): a crash may then lose the
+    /// latest version of a record, leaving the previous complete one, but never tears it.
     func writeAtomically(
-        to destination: URL, durable: Bool = true, _ write: (Int32, String) throws -> Void
+        to destination: URL, durable: Bool = true, syncingDirectory: Bool = true, _ write: (Int32, String) throws -> Void
     ) throws {
         let temporary = try makeTemporaryFile()
         var renamed = false
@@ -183,6 +188,6 @@ public final class ContentStore: Sendable {
         }
         try FileIO.rename(temporary.path, destination.path)
         renamed = true
-        if durable { FileIO.syncDirectory(destination.deletingLastPathComponent().path) }
+        if durable && syncingDirectory { FileIO.syncDirectory(destination.deletingLastPathComponent().path) }
     }
 }
