@@ -9,9 +9,11 @@ import StrataSupport
 /// depends on (`ImageAuditor.layerCacheFingerprint`); the store only holds and returns bytes.
 public struct LayerAuditCache: Sendable {
     public var load: @Sendable (_ key: String) -> [UInt8]?
-    public var save: @Sendable (_ key: String, _ bytes: [UInt8]) -> Void
+    /// Keeps `bytes` under `key`; `layer` is the audited layer's digest, for a store that
+    /// decides by the layer (its size) where to keep the result.
+    public var save: @Sendable (_ key: String, _ layer: Digest, _ bytes: [UInt8]) -> Void
 
-    public init(load: @escaping @Sendable (String) -> [UInt8]?, save: @escaping @Sendable (String, [UInt8]) -> Void) {
+    public init(load: @escaping @Sendable (String) -> [UInt8]?, save: @escaping @Sendable (String, Digest, [UInt8]) -> Void) {
         self.load = load
         self.save = save
     }
@@ -81,7 +83,7 @@ extension ImageAuditor {
                     let kept = KeptLayerAudit(
                         findings: layerFindings.findings.map { KeptLayerAudit.Item(finding: $0.finding, rawPath: $0.rawPath) },
                         changes: change)
-                    if let bytes = try? StableJSON.encode(kept) { cache.save(key, [UInt8](bytes)) }
+                    if let bytes = try? StableJSON.encode(kept) { cache.save(key, layerDigests[layer], [UInt8](bytes)) }
                 }
             }
             collector.merge(layerFindings)

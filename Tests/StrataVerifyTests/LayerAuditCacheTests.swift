@@ -18,7 +18,7 @@ import Testing
         var cache: LayerAuditCache {
             LayerAuditCache(
                 load: { key in self.values.withLock { $0[key] } },
-                save: { key, bytes in
+                save: { key, _, bytes in
                     self.values.withLock { $0[key] = bytes }
                     self.saves.withLock { $0 += 1 }
                 })
