@@ -62,9 +62,13 @@ public struct BufferSource: ByteSource {
     }
 }
 
-/// A file read in chunks through a `FileHandle`.
+/// A file read in chunks through a `FileHandle`, reading ahead 64 KiB at a time: a tar reader
+/// asks for 512-byte headers, and a system call for each costs more than the bytes.
 public struct FileSource: ByteSource {
     private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private var offset = 0
+    static let readAhead = 1 << 16
 
     public init(path: String) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw ArchiveError.cannotOpen(path) }
@@ -73,7 +77,15 @@ public struct FileSource: ByteSource {
 
     public mutating func read(upTo count: Int) throws -> [UInt8] {
         guard count > 0 else { return [] }
-        return [UInt8](try handle.read(upToCount: count) ?? Data())
+        if offset >= buffer.count {
+            let chunk = [UInt8](try handle.read(upToCount: max(count, Self.readAhead)) ?? Data())
+            guard chunk.count > count else { return chunk }
+            buffer = chunk
+            offset = 0
+        }
+        let end = min(buffer.count, offset + count)
+        defer { offset = end }
+        return Array(buffer[offset..<end])
     }
 }
 

@@ -30,10 +30,21 @@ public final class BlobReader {
 
     deinit { close(fd) }
 
+    /// Read ahead of the consumer: a tar reader asks for 512-byte headers, and one system call
+    /// each would cost more than the bytes.
+    private var buffer: [UInt8] = []
+    private var bufferOffset = 0
+    static let readAhead = 1 << 16
+
     /// Up to `count` bytes; empty at the end, after the digest was checked.
     public func read(upTo count: Int) throws -> [UInt8] {
         guard count > 0, !finished else { return [] }
-        let part = try FileIO.read(fd, upTo: count, path: path)
+        if bufferOffset < buffer.count {
+            let end = min(buffer.count, bufferOffset + count)
+            defer { bufferOffset = end }
+            return Array(buffer[bufferOffset..<end])
+        }
+        let part = try FileIO.read(fd, upTo: max(count, Self.readAhead), path: path)
         if part.isEmpty {
             finished = true
             let actual = Digest(sha256: hasher.finalize())
@@ -44,7 +55,10 @@ public final class BlobReader {
             return []
         }
         hasher.update(part)
-        return part
+        guard part.count > count else { return part }
+        buffer = part
+        bufferOffset = count
+        return Array(part[0..<count])
     }
 }
 

@@ -45,13 +45,12 @@ public final class ContentStore: Sendable {
         FileManager.default.fileExists(atPath: url(for: digest).path)
     }
 
-    /// The blob's size in bytes.
+    /// The blob's size in bytes. (A plain `stat`: Foundation's attributes also look up the
+    /// owner's name, reading /etc/passwd on every call.)
     public func size(of digest: Digest) throws -> Int {
-        let path = url(for: digest).path
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-            let size = attributes[.size] as? NSNumber
-        else { throw StoreError.blobNotFound(digest) }
-        return size.intValue
+        var info = stat()
+        guard stat(url(for: digest).path, &info) == 0 else { throw StoreError.blobNotFound(digest) }
+        return Int(info.st_size)
     }
 
     /// Stores `bytes` and returns their digest; `durable: false` skips the fsync for content that
