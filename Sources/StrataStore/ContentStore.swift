@@ -16,7 +16,7 @@ import StrataSupport
 /// relies on a blob's bytes checks them against the name (`get`, `read`, `openBlob`), a torn
 /// blob throws `corruptBlob` and is removed so that the next build writes it again, and a torn
 /// record fails to decode and counts as absent. The fsyncs cost more than the rest of a small
-/// build put together (BuildKit does not fsync its cache either). The class holds no mutable state, which is what makes it
+/// build put together. The class holds no mutable state, which is what makes it
 /// `Sendable`: concurrent writers of the same blob each rename a complete, identical file.
 /// Read-modify-write of a record across processes is guarded with `StoreLock`.
 public final class ContentStore: Sendable {
