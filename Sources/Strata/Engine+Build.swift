@@ -206,6 +206,9 @@ extension Engine {
         }
     }
 
+    /// The largest image (sum of its layer blobs) `strata load` audits ahead of its first build.
+    static let loadAuditBytes = 64 << 20
+
     /// Unpacks an image's rootfs into the store ahead of its first build, as `docker load`
     /// unpacks layers into its snapshotter, and audits its layers with the built-in detectors,
     /// so that builds on it (without declared secrets) neither unpack nor scan them again.
@@ -215,6 +218,9 @@ extension Engine {
         let chain = stored.config.diffIDs.count == digests.count ? stored.config.diffIDs : digests
         _ = try rootfs.snapshot(key: RootfsCache.key(of: chain), layers: digests, store: store)
         // The built-in detectors' findings in its layers, kept for every build without secrets.
+        // A large image is left to its first build: `strata load` should not take a full audit's
+        // time for an image that may never be built on.
+        guard stored.manifest.layers.reduce(0, { $0 + $1.size }) <= Self.loadAuditBytes else { return }
         _ = try plainAuditor.audit(
             StoredAuditableImage(store: store, manifest: stored.manifest, configJSON: try store.get(stored.manifest.config.digest)),
             name: reference, layerDigests: digests, cache: layerAudits.cache(in: store))
