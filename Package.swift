@@ -1,7 +1,7 @@
 // swift-tools-version: 6.0
 // Strata: simulate BuildKit's Dockerfile builds without a daemon and prove that
 // build secrets never reach what ships. Zero third-party packages by design:
-// only the toolchain and system zlib.
+// only the toolchain and system zlib, libbz2 and liblzma.
 import PackageDescription
 
 let package = Package(
@@ -14,13 +14,16 @@ let package = Package(
     targets: [
         // System zlib, for gzip layers.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        // System libbz2 and liblzma, for ADD's extraction of bzip2 and xz archives.
+        .systemLibrary(name: "CBzip2", path: "Sources/CBzip2"),
+        .systemLibrary(name: "CLzma", path: "Sources/CLzma"),
 
         // Our own C: SHA-256 with the x86 SHA extensions (the portable path is Swift).
         .target(name: "CStrataSHA256"),
         // Digest, SHA-256, source locations, diagnostics, stable JSON.
         .target(name: "StrataSupport", dependencies: ["CStrataSHA256"]),
-        // tar (ustar + PAX) and gzip.
-        .target(name: "StrataArchive", dependencies: ["StrataSupport", "CZlib"]),
+        // tar (ustar + PAX), gzip, and bzip2/xz decompression.
+        .target(name: "StrataArchive", dependencies: ["StrataSupport", "CZlib", "CBzip2", "CLzma"]),
         // The on-disk content store: blobs by digest, atomic and verified.
         .target(name: "StrataStore", dependencies: ["StrataSupport"]),
         // Dockerfile bytes → AST → typed instructions; word expansion.

@@ -1,5 +1,6 @@
 import Foundation
 import StrataArchive
+import StrataFS
 import StrataFrontend
 import StrataLLB
 import StrataSolver
@@ -14,6 +15,7 @@ struct BuilderAudit {
     let store: ContentStore
     let auditor: ImageAuditor
     let converted: ConvertedBuild
+    let cache: LayerAuditCache
 
     /// Findings in each non-target stage's layers that are not part of the final image.
     func stageFindings(results: [Digest: SolvedState], finalLayers: Set<Digest>) throws -> [(stage: StageSummary, findings: [Finding])] {
@@ -26,7 +28,7 @@ struct BuilderAudit {
                 continue
             }
             let image = LayerBlobImage(store: store, layers: layers.map(\.element))
-            let report = try auditor.audit(image, name: stage.displayName)
+            let report = try auditor.audit(image, name: stage.displayName, layerDigests: image.layers.map(\.digest), cache: cache)
             let findings = report.findings.map { finding -> Finding in
                 var exposed = finding
                 exposed.severity = .exposure
@@ -72,8 +74,12 @@ struct LayerBlobImage: AuditableImage {
     var configJSON: [UInt8] { Array(#"{"architecture":"amd64","os":"linux","rootfs":{"type":"layers","diff_ids":[]}}"#.utf8) }
     var layerCount: Int { layers.count }
 
+    /// Verified against its digest before the audit reads it: the store does not fsync a
+    /// build's layers, and a torn one (zeros read as an empty tar) must fail the audit rather
+    /// than pass it.
     func openLayer(_ index: Int) throws -> any ByteSource {
-        try FileSource(path: store.url(for: layers[index].digest).path)
+        try store.verify(layers[index].digest)
+        return try FileSource(path: store.url(for: layers[index].digest).path)
     }
 }
 

@@ -86,8 +86,14 @@ extension Engine {
         for name in request.sensitiveArgs.sorted() {
             if let value = request.buildArgs[name], !value.isEmpty { specs.append(SecretSpec(id: "build-arg:\(name)", text: value)) }
         }
-        let auditor = ImageAuditor(secrets: specs)
-        var audit = try auditor.audit(StoredAuditableImage(store: store, manifest: exported.manifest, configJSON: exported.configJSON), name: request.tags.first ?? exported.id.short)
+        // Without secrets the auditor is always the same: build its scanners once per Engine.
+        let auditor = specs.isEmpty ? plainAuditor : ImageAuditor(secrets: specs)
+        // Layers audited before (the base image's, every layer of a cached rebuild) are not
+        // scanned again when no secret is declared: see `ImageAuditor.layerCacheFingerprint`.
+        var audit = try auditor.audit(
+            StoredAuditableImage(store: store, manifest: exported.manifest, configJSON: exported.configJSON),
+            name: request.tags.first ?? exported.id.short, layerDigests: exported.manifest.layers.map(\.digest),
+            cache: layerAudits.cache(in: store))
         if let mode = request.provenance {
             var materials: [(uri: String, digest: Digest)] = []
             for vertex in converted.definition.closure(of: converted.root) {
@@ -109,7 +115,7 @@ extension Engine {
             withProvenance.truncated = audit.truncated
             audit = withProvenance
         }
-        let builder = BuilderAudit(store: store, auditor: auditor, converted: converted)
+        let builder = BuilderAudit(store: store, auditor: auditor, converted: converted, cache: layerAudits.cache(in: store))
         let stageFindings = try builder.stageFindings(results: results, finalLayers: Set(result.layers.map(\.diffID)))
         let extra = stageFindings.flatMap(\.findings) + (try builder.cacheMountFindings(executor: executor))
             + (try builder.mountResidueFindings(layers: result.layers))
@@ -146,14 +152,18 @@ extension Engine {
                 })
         }
         let report = StageReport(image: image.description, stages: stages)
-        try store.writeRecord("stages-\(image.hex)", try StableJSON.encode(report))
+        // Recomputed by the next build of the image, so not fsynced; a torn one reads as absent.
+        // A rebuild that finds the same report leaves the file alone.
+        let data = try StableJSON.encode(report)
+        if (try? store.readRecord("stages-\(image.hex)")) == data { return }
+        try store.writeRecord("stages-\(image.hex)", data, durable: false)
     }
 
     /// The stage report of an image Strata built.
     public func stageReport(_ reference: String) throws -> StageReport? {
         let stored = try image(reference)
         guard let data = try store.readRecord("stages-\(stored.id.hex)") else { return nil }
-        return try StableJSON.decode(StageReport.self, from: data)
+        return try? StableJSON.decode(StageReport.self, from: data)
     }
 
     /// The failing instruction's lines with one line of context each side, numbered.
@@ -183,16 +193,43 @@ extension Engine {
         return values
     }
 
-    /// An image in the store as a solver state: its filesystem and its layer blobs.
+    /// An image in the store as a solver state: its layer blobs at once, and its filesystem when
+    /// a step first reads it, from the rootfs kept for its layer chain (`RootfsCache`). The
+    /// build's own writes go to `blobs`, never into the kept tree's store.
     func solvedState(of reference: String, blobs: any BlobStore) throws -> SolvedState {
         let stored = try image(reference)
-        var fs = Snapshot.empty(store: blobs).mutable()
         var layers: [LayerBlob] = []
         for (index, descriptor) in stored.manifest.layers.enumerated() {
-            try fs.applyLayer(try FileSource(path: store.url(for: descriptor.digest).path))
             let diffID = index < stored.config.diffIDs.count ? stored.config.diffIDs[index] : descriptor.digest
             layers.append(LayerBlob(digest: descriptor.digest, diffID: diffID, size: descriptor.size, mediaType: descriptor.mediaType))
         }
-        return SolvedState(snapshot: fs.commit(), layers: layers)
+        let digests = stored.manifest.layers.map(\.digest)
+        let chain = stored.config.diffIDs.count == digests.count ? stored.config.diffIDs : digests
+        let key = RootfsCache.key(of: chain)
+        let (cache, store) = (rootfs, self.store)
+        return SolvedState(layers: layers) {
+            let base = try cache.snapshot(key: key, layers: digests, store: store)
+            return base.storing(in: LayeredBlobStore(upper: blobs, lower: base.store))
+        }
+    }
+
+    /// The largest image (sum of its layer blobs) `strata load` audits ahead of its first build.
+    static let loadAuditBytes = 64 << 20
+
+    /// Unpacks an image's rootfs into the store ahead of its first build, as `docker load`
+    /// unpacks layers into its snapshotter, and audits its layers with the built-in detectors,
+    /// so that builds on it (without declared secrets) neither unpack nor scan them again.
+    func prepareRootfs(_ reference: String) throws {
+        let stored = try image(reference)
+        let digests = stored.manifest.layers.map(\.digest)
+        let chain = stored.config.diffIDs.count == digests.count ? stored.config.diffIDs : digests
+        _ = try rootfs.snapshot(key: RootfsCache.key(of: chain), layers: digests, store: store)
+        // The built-in detectors' findings in its layers, kept for every build without secrets.
+        // A large image is left to its first build: `strata load` should not take a full audit's
+        // time for an image that may never be built on.
+        guard stored.manifest.layers.reduce(0, { $0 + $1.size }) <= Self.loadAuditBytes else { return }
+        _ = try plainAuditor.audit(
+            StoredAuditableImage(store: store, manifest: stored.manifest, configJSON: try store.get(stored.manifest.config.digest)),
+            name: reference, layerDigests: digests, cache: layerAudits.cache(in: store))
     }
 }

@@ -27,22 +27,45 @@ extension Engine {
             return entry
         }
         let configJSON = [UInt8](try StableJSON.encode(config))
-        let configDescriptor = Descriptor(mediaType: MediaType.ociConfig, digest: try store.put(configJSON), size: configJSON.count)
+        // Config and manifest are recomputed by rebuilding, so they are not fsynced (see
+        // `ContentStore`); the image index that names them is.
+        let configDescriptor = Descriptor(mediaType: MediaType.ociConfig, digest: try store.put(configJSON, durable: false), size: configJSON.count)
         let manifest = ImageManifest(
             config: configDescriptor,
             layers: state.layers.map { Descriptor(mediaType: $0.mediaType, digest: $0.digest, size: $0.size) })
-        let manifestDescriptor = try store.putJSON(manifest, mediaType: MediaType.ociManifest)
+        let manifestJSON = [UInt8](try StableJSON.encode(manifest))
+        let manifestDescriptor = Descriptor(
+            mediaType: MediaType.ociManifest, digest: try store.put(manifestJSON, durable: false), size: manifestJSON.count)
         for tag in tags {
-            _ = try images.tag(try ImageReference(parsing: tag), manifest: manifestDescriptor.digest, config: configDescriptor.digest)
+            let reference = try ImageReference(parsing: tag)
+            // A rebuild that gives the same image leaves the index as it is: rewriting it would
+            // cost a locked, fsynced write for nothing.
+            if let current = try images.lookup(reference), current.manifest == manifestDescriptor.digest, current.config == configDescriptor.digest {
+                continue
+            }
+            _ = try images.tag(reference, manifest: manifestDescriptor.digest, config: configDescriptor.digest)
         }
         return ExportedImage(id: configDescriptor.digest, manifestDigest: manifestDescriptor.digest, manifest: manifest, configJSON: configJSON)
     }
 
-    /// RFC 3339 in UTC, as Go's time.Time marshals (`1970-01-01T00:00:00Z`).
+    /// RFC 3339 in UTC, as Go's time.Time marshals (`1970-01-01T00:00:00Z`). Computed from the
+    /// civil calendar directly: a date formatter costs more than the rest of a cached build's
+    /// export.
     static func timestamp(_ epoch: Int) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(epoch)))
+        let days = epoch >= 0 ? epoch / 86_400 : (epoch - 86_399) / 86_400
+        let seconds = epoch - days * 86_400
+        // Howard Hinnant's days-to-civil algorithm.
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let yearText = String(repeating: "0", count: max(0, 4 - String(year).count)) + String(year)
+        return "\(yearText)-\(two(month))-\(two(day))T\(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))Z"
     }
 }

@@ -7,9 +7,12 @@ import StrataSupport
 /// Image management, named and behaving like docker's commands.
 extension Engine {
     /// `strata load`: a docker-archive or OCI layout tar into the store; returns the names loaded.
+    /// Each image's rootfs is unpacked into the store as well, so that its first build starts
+    /// from the kept tree (a failure there only means the first build unpacks it instead).
     public func load(archive: URL) throws -> [String] {
         try ImageLoader(store: store).load(archive: archive).map { image in
-            image.names.isEmpty ? "sha256:" + image.config.hex : image.names.joined(separator: ", ")
+            try? prepareRootfs("sha256:" + image.config.hex)
+            return image.names.isEmpty ? "sha256:" + image.config.hex : image.names.joined(separator: ", ")
         }
     }
 

@@ -1,4 +1,5 @@
 import StrataArchive
+import StrataFS
 import StrataOCI
 import StrataStore
 import StrataVerify
@@ -14,7 +15,11 @@ struct StoredAuditableImage: AuditableImage {
     /// Each layer is an independent read-only source.
     var allowsConcurrentReads: Bool { true }
 
+    /// Verified against its digest before the audit reads it: the store does not fsync a
+    /// build's layers, and a torn one (zeros read as an empty tar) must fail the audit rather
+    /// than pass it.
     func openLayer(_ index: Int) throws -> any ByteSource {
-        try FileRangeSource(path: store.url(for: manifest.layers[index].digest).path)
+        try store.verify(manifest.layers[index].digest)
+        return try FileRangeSource(path: store.url(for: manifest.layers[index].digest).path)
     }
 }

@@ -6,6 +6,8 @@ public enum ArchiveError: Error, Equatable, CustomStringConvertible {
     case tooLarge(limit: Int)
     case cannotOpen(String)
     case gzip(String)
+    case bzip2(String)
+    case xz(String)
 
     public var description: String {
         switch self {
@@ -15,6 +17,8 @@ public enum ArchiveError: Error, Equatable, CustomStringConvertible {
         case .tooLarge(let limit): "content exceeds the \(limit)-byte limit (possible decompression bomb)"
         case .cannotOpen(let path): "cannot open \(path)"
         case .gzip(let detail): "gzip stream is corrupt: \(detail)"
+        case .bzip2(let detail): "bzip2 stream is corrupt: \(detail)"
+        case .xz(let detail): "xz stream is corrupt: \(detail)"
         }
     }
 }

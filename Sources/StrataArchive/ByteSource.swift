@@ -63,18 +63,39 @@ public struct BufferSource: ByteSource {
     }
 }
 
-/// A file read in chunks through a `FileHandle`.
+/// A file read in chunks through a `FileHandle`, reading ahead 64 KiB at a time: a tar reader
+/// asks for 512-byte headers, and a system call for each costs more than the bytes.
+///
+/// Copies share one read position (the handle's, and the read-ahead with it), as copies of the
+/// plain `FileHandle` wrapper always did.
 public struct FileSource: ByteSource {
-    private let handle: FileHandle
+    private final class Reader {
+        let handle: FileHandle
+        var buffer: [UInt8] = []
+        var offset = 0
+
+        init(handle: FileHandle) { self.handle = handle }
+    }
+
+    private let reader: Reader
+    static let readAhead = 1 << 16
 
     public init(path: String) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw ArchiveError.cannotOpen(path) }
-        self.handle = handle
+        reader = Reader(handle: handle)
     }
 
     public mutating func read(upTo count: Int) throws -> [UInt8] {
         guard count > 0 else { return [] }
-        return [UInt8](try handle.read(upToCount: count) ?? Data())
+        if reader.offset >= reader.buffer.count {
+            let chunk = [UInt8](try reader.handle.read(upToCount: max(count, Self.readAhead)) ?? Data())
+            guard chunk.count > count else { return chunk }
+            reader.buffer = chunk
+            reader.offset = 0
+        }
+        let end = min(reader.buffer.count, reader.offset + count)
+        defer { reader.offset = end }
+        return Array(reader.buffer[reader.offset..<end])
     }
 }
 

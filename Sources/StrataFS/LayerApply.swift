@@ -22,6 +22,15 @@ extension MutableSnapshot {
         return try applyTar(stream)
     }
 
+    /// Applies a tar archive the way ADD extracts one: plain, gzip, bzip2 or xz, recognised by
+    /// magic bytes (`decompressingArchive`); otherwise exactly like `applyLayer`.
+    @discardableResult
+    public mutating func applyArchive(_ source: some ByteSource) throws(FSError) -> AppliedLayer {
+        let stream: any ByteSource
+        do { stream = try decompressingArchive(source) } catch { throw Self.archiveError(error) }
+        return try applyTar(stream)
+    }
+
     private mutating func applyTar<Source: ByteSource>(_ source: Source) throws(FSError) -> AppliedLayer {
         var reader = TarReader(source)
         var report = AppliedLayer()

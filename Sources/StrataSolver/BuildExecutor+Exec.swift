@@ -12,7 +12,7 @@ extension BuildExecutor {
     func run(_ exec: ExecOp, vertex: Vertex, inputs: [SolvedState], log: (String) -> Void) throws -> SolvedState {
         guard let input = inputs.first else { throw ExecError.unsupported("RUN has no root filesystem") }
         let time = stepTime(over: input)
-        var root = input.snapshot.mutable(time: time)
+        var root = try input.snapshot.mutable(time: time)
         for directory in ["/dev", "/proc", "/sys"] where !root.exists(directory) {
             try root.mkdir(directory, mode: 0o755)
         }
@@ -50,7 +50,7 @@ extension BuildExecutor {
                 views.append(MountedView(target: mount.target, content: .directory(snapshot.mutable(time: time), readOnly: readOnly)))
             case .bind(let index, let source, let readWrite):
                 guard index < inputs.count else { throw ExecError.unsupported("bind mount input \(index) is missing") }
-                let bound = inputs[index].snapshot
+                let bound = try inputs[index].snapshot
                 if let top = try? bound.stat(source), top.kind == .file {
                     // A single file: like runc, only the mount point's parents stay behind.
                     try root.mkdir(FSPath.parent(of: mount.target), parents: true)

@@ -8,7 +8,7 @@ extension BuildExecutor {
     /// Applies a file op (COPY, ADD, WORKDIR's mkdir) to input 0; the diff becomes a layer.
     func apply(_ op: FileOp, vertex: Vertex, inputs: [SolvedState]) throws -> SolvedState {
         guard let input = inputs.first else { throw ExecError.unsupported("file op has no destination filesystem") }
-        var fs = input.snapshot.mutable(time: stepTime(over: input))
+        var fs = try input.snapshot.mutable(time: stepTime(over: input))
         var provenance = input.provenance
         for action in op.actions {
             switch action {
@@ -29,15 +29,15 @@ extension BuildExecutor {
         return try commit(fs.commit(), over: input, provenance: provenance, vertex: vertex)
     }
 
-    /// The tree of `bytes` when they are a tar archive, gzip-compressed or not, as BuildKit's
-    /// ADD detects one (the first header reads); nil for anything else. bzip2 and xz archives
-    /// are not recognised (no decompressor without third-party libraries) and are copied as files.
+    /// The tree of `bytes` when they are a tar archive, plain or compressed with gzip, bzip2 or
+    /// xz (told by magic bytes, never by file name), as BuildKit's ADD detects one: the first
+    /// header must read; nil for anything else, which is then copied as a file.
     func unpackedArchive(_ bytes: [UInt8], time: Int) -> Snapshot? {
-        guard let stream = try? decompressingIfNeeded(BufferSource(bytes)) else { return nil }
+        guard let stream = try? decompressingArchive(BufferSource(bytes)) else { return nil }
         var reader = TarReader(AnyByteSource(stream))
         guard (try? reader.next()) != nil else { return nil }
         var fs = Snapshot.empty(store: blobs).mutable(time: time)
-        guard (try? fs.applyLayer(BufferSource(bytes))) != nil else { return nil }
+        guard (try? fs.applyArchive(BufferSource(bytes))) != nil else { return nil }
         return fs.commit()
     }
 
@@ -52,9 +52,10 @@ extension BuildExecutor {
     private func copy(_ copy: CopyAction, from source: SolvedState, into fs: inout MutableSnapshot, provenance: inout [String: Provenance]) throws {
         let owner = try copy.owner.map { try Accounts(snapshot: fs.commit()).owner(ownerSpec($0)) }
         let mode = copy.mode.flatMap { UInt32($0, radix: 8) }
+        let sourceTree = try source.snapshot
         var matches: [String] = []
         for pattern in copy.sources {
-            let found = try CopySources.match(pattern, in: source.snapshot, allowWildcards: copy.allowWildcards)
+            let found = try CopySources.match(pattern, in: sourceTree, allowWildcards: copy.allowWildcards)
             if found.isEmpty && !copy.allowEmptyWildcard { throw ExecError.copySourceMissing(FSPath.normalize("/" + pattern)) }
             matches += found
         }
@@ -64,9 +65,9 @@ extension BuildExecutor {
         let destinationIsDirectory = destination.hasSuffix("/") || (try? fs.stat(destination))?.kind == .directory
         let destinationPath = FSPath.normalize(destination)
         for match in matches {
-            let top = try source.snapshot.stat(match, followSymlinks: copy.followSymlinks)
-            if copy.extractArchives, top.kind == .file, let archive = unpackedArchive(try source.snapshot.readFile(match), time: fs.time) {
-                // ADD of a local tar (plain or gzip) extracts it into the destination, which is
+            let top = try sourceTree.stat(match, followSymlinks: copy.followSymlinks)
+            if copy.extractArchives, top.kind == .file, let archive = unpackedArchive(try sourceTree.readFile(match), time: fs.time) {
+                // ADD of a local tar (plain, gzip, bzip2 or xz) extracts it into the destination, which is
                 // then a directory even without a trailing `/`; owners and modes come from the tar.
                 if !fs.exists(destinationPath) { try fs.mkdir(destinationPath, mode: 0o755, parents: true) }
                 for info in archive.entries(below: "/") where info.path != "/" {
@@ -86,7 +87,7 @@ extension BuildExecutor {
             let parent = FSPath.parent(of: target)
             if !fs.exists(parent) { try fs.mkdir(parent, mode: 0o755, parents: true) }
             let base = top.path
-            var items = top.kind == .directory ? source.snapshot.entries(below: base) : [top]
+            var items = top.kind == .directory ? sourceTree.entries(below: base) : [top]
             if top.kind == .directory && base == "/" {
                 // The context root itself is not an entry: give the destination its metadata.
                 items.insert(top, at: 0)
@@ -109,7 +110,7 @@ extension BuildExecutor {
                 // base file is still a change. The step's time stands in for them.
                 if source.isBuildInput { metadata.mtime = fs.time }
                 if relative.isEmpty && info.kind == .directory && path == "/" { continue }
-                try fs.place(info, at: path, from: source.snapshot, metadata: metadata)
+                try fs.place(info, at: path, from: sourceTree, metadata: metadata)
                 if let value = source.provenance[info.path] { provenance[path] = value.applying(.copied) }
             }
         }

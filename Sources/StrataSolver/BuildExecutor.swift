@@ -84,8 +84,8 @@ public final class BuildExecutor: VertexExecutor, @unchecked Sendable {
 
     /// Turns a step's result into the next state: the diff against its input becomes a layer.
     func commit(_ upper: Snapshot, over input: SolvedState, provenance: [String: Provenance], vertex: Vertex) throws -> SolvedState {
-        let tar = try LayerWriter.tar(from: input.snapshot, to: upper)
-        let digest = try store.put(tar)
+        let tar = try LayerWriter.tar(from: try input.snapshot, to: upper)
+        let digest = try store.put(tar, durable: false)
         let layer = LayerBlob(digest: digest, diffID: digest, size: tar.count, mediaType: LayerBlob.uncompressedMediaType, createdBy: vertex.name)
         return SolvedState(snapshot: upper, layers: input.layers + [layer], provenance: provenance)
     }
@@ -106,18 +106,27 @@ public final class BuildExecutor: VertexExecutor, @unchecked Sendable {
         var provenance: [String: [String]]
     }
 
+    /// A cache hit: the recorded layer on top of the input's layers. Its tree is made only if a
+    /// later step reads it, by applying the layer (verified against its digest) to the input's.
     public func cachedResult(for key: Digest, vertex: Vertex, inputs: [SolvedState]) throws -> SolvedState? {
         guard let input = inputs.first,
             let data = try store.readRecord("cache-\(key.hex)"),
             let record = try? StableJSON.decode(CacheRecord.self, from: data),
-            store.contains(record.layer.digest)
+            // A blob cut short by a crash (the store does not fsync recomputable blobs) shows
+            // here already; one damaged in place shows when it is read and verified.
+            (try? store.size(of: record.layer.digest)) == record.layer.size
         else { return nil }
-        var fs = input.snapshot.mutable(time: environment.epoch)
-        try fs.applyLayer(try FileSource(path: store.url(for: record.layer.digest).path))
-        let snapshot = fs.commit()
         var provenance = input.provenance
         for (path, labels) in record.provenance { provenance[path] = Provenance(labels: labels) }
-        return SolvedState(snapshot: snapshot, layers: input.layers + [record.layer], provenance: provenance)
+        let store = self.store
+        let epoch = environment.epoch
+        return SolvedState(layers: input.layers + [record.layer], provenance: provenance) {
+            var fs = try input.snapshot.mutable(time: epoch)
+            let blob = try store.openBlob(record.layer.digest)
+            try fs.applyLayer(blob)
+            try blob.finish()
+            return fs.commit()
+        }
     }
 
     public func store(_ result: SolvedState, for key: Digest, vertex: Vertex, inputs: [SolvedState]) throws {
@@ -125,7 +134,7 @@ public final class BuildExecutor: VertexExecutor, @unchecked Sendable {
         var provenance: [String: [String]] = [:]
         for (path, value) in result.provenance where input.provenance[path] != value { provenance[path] = value.labels }
         let record = CacheRecord(layer: layer, provenance: provenance)
-        try store.writeRecord("cache-\(key.hex)", try StableJSON.encode(record))
+        try store.writeRecord("cache-\(key.hex)", try StableJSON.encode(record), durable: false)
     }
 
     // MARK: Content keys
@@ -154,7 +163,8 @@ public final class BuildExecutor: VertexExecutor, @unchecked Sendable {
             else { continue }
             var hasher = hashers[index] ?? SHA256()
             hasher.update(Array(source.utf8) + [0])
-            state.snapshot.walkChecksum(from: FSPath.normalize("/" + source), into: &hasher)
+            guard let snapshot = try? state.snapshot else { continue }
+            snapshot.walkChecksum(from: FSPath.normalize("/" + source), into: &hasher)
             hashers[index] = hasher
         }
         return hashers.mapValues { hasher in
@@ -172,9 +182,10 @@ public final class BuildExecutor: VertexExecutor, @unchecked Sendable {
         for action in op.actions {
             guard case .copy(let copy) = action, copy.from < vertex.inputs.count, let state = inputs[vertex.inputs[copy.from]] else { continue }
             var hasher = SHA256()
+            let snapshot = try state.snapshot
             for source in copy.sources {
-                for match in (try? CopySources.match(source, in: state.snapshot, allowWildcards: copy.allowWildcards)) ?? [] {
-                    state.snapshot.walkChecksum(from: match, into: &hasher)
+                for match in (try? CopySources.match(source, in: snapshot, allowWildcards: copy.allowWildcards)) ?? [] {
+                    snapshot.walkChecksum(from: match, into: &hasher)
                 }
                 hasher.update(Array(source.utf8) + [0])
             }

@@ -6,8 +6,15 @@ import StrataSupport
 ///
 /// Each exec or file step on the way adds one layer (the diff it made), as BuildKit's snapshot
 /// chain does; an image source contributes its layers unchanged.
+///
+/// The filesystem may be made on demand (`init(layers:…materialise:)`): a cache hit or an image
+/// source knows its layers at once, and its tree is only built when a step reads it.
 public struct SolvedState: Sendable {
-    public var snapshot: Snapshot
+    /// The filesystem; made now if it was deferred, which can fail (a layer blob found corrupt).
+    public var snapshot: Snapshot {
+        get throws { try tree.value() }
+    }
+    let tree: LazySnapshot
     public var layers: [LayerBlob]
     /// Files in `snapshot` whose bytes derive from secrets, by absolute path.
     public var provenance: [String: Provenance]
@@ -16,11 +23,25 @@ public struct SolvedState: Sendable {
     public var isBuildInput: Bool
 
     public init(snapshot: Snapshot, layers: [LayerBlob], provenance: [String: Provenance] = [:], isBuildInput: Bool = false) {
-        self.snapshot = snapshot
+        self.tree = LazySnapshot(snapshot)
         self.layers = layers
         self.provenance = provenance
         self.isBuildInput = isBuildInput
     }
+
+    /// A state whose filesystem is made by `materialise` the first time it is read, then kept.
+    public init(
+        layers: [LayerBlob], provenance: [String: Provenance] = [:], isBuildInput: Bool = false,
+        materialise: @escaping @Sendable () throws -> Snapshot
+    ) {
+        self.tree = LazySnapshot(materialise)
+        self.layers = layers
+        self.provenance = provenance
+        self.isBuildInput = isBuildInput
+    }
+
+    /// Whether the filesystem has been made (a fully cached chain never makes it).
+    public var isMaterialised: Bool { tree.isMaterialised }
 }
 
 /// One layer blob in the content store.

@@ -11,9 +11,13 @@ extension ContentStore {
     }
 
     /// Replaces the named record atomically: readers see the old or the new bytes, never a mix.
-    public func writeRecord(_ name: String, _ data: Data) throws {
+    /// A durable record is fsynced before it replaces the old one; after a crash the record
+    /// holds either version, complete (the directory is not synced, see `writeAtomically`).
+    /// With `durable: false` (a record that can be recomputed, like a cache record) it is not
+    /// fsynced, and after a crash may be torn: its readers must treat undecodable bytes as absent.
+    public func writeRecord(_ name: String, _ data: Data, durable: Bool = true) throws {
         let url = try recordURL(name)
-        try writeAtomically(to: url) { fd, path in
+        try writeAtomically(to: url, durable: durable, syncingDirectory: false) { fd, path in
             try data.withUnsafeBytes { raw in try FileIO.writeAll(fd, raw, path: path) }
         }
     }

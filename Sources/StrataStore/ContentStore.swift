@@ -5,8 +5,18 @@ import StrataSupport
 /// of named JSON records (`root/records/<name>`) for the image index and the build cache.
 ///
 /// Invariants: a blob's file name is the SHA-256 of its bytes, and a name appears only after
-/// the whole file is written and fsynced (temp file in `root/tmp`, then `rename(2)`), so a
-/// reader never sees a partial blob. The class holds no mutable state, which is what makes it
+/// the whole file is written (temp file in `root/tmp`, then `rename(2)`), so a concurrent
+/// reader never sees a partial blob.
+///
+/// Durability is chosen per write. A `durable` blob or record (the default: what `strata load`
+/// ingests, the image index) is fsynced before its name appears, so it survives a crash. A
+/// blob that can be recomputed (a build's layers, configs, manifests, cache records) is
+/// written with `durable: false` and not fsynced: after a power loss it may be torn (short
+/// or zero-filled) under its final name. That is never trusted silently: every reader that
+/// relies on a blob's bytes checks them against the name (`get`, `read`, `openBlob`), a torn
+/// blob throws `corruptBlob` and is removed so that the next build writes it again, and a torn
+/// record fails to decode and counts as absent. The fsyncs cost more than the rest of a small
+/// build put together. The class holds no mutable state, which is what makes it
 /// `Sendable`: concurrent writers of the same blob each rename a complete, identical file.
 /// Read-modify-write of a record across processes is guarded with `StoreLock`.
 public final class ContentStore: Sendable {
@@ -35,21 +45,21 @@ public final class ContentStore: Sendable {
         FileManager.default.fileExists(atPath: url(for: digest).path)
     }
 
-    /// The blob's size in bytes.
+    /// The blob's size in bytes. (A plain `stat`: Foundation's attributes also look up the
+    /// owner's name, reading /etc/passwd on every call.)
     public func size(of digest: Digest) throws -> Int {
-        let path = url(for: digest).path
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-            let size = attributes[.size] as? NSNumber
-        else { throw StoreError.blobNotFound(digest) }
-        return size.intValue
+        var info = stat()
+        guard stat(url(for: digest).path, &info) == 0 else { throw StoreError.blobNotFound(digest) }
+        return Int(info.st_size)
     }
 
-    /// Stores `bytes` and returns their digest.
+    /// Stores `bytes` and returns their digest; `durable: false` skips the fsync for content that
+    /// can be recomputed (see the type's notes).
     @discardableResult
-    public func put(_ bytes: [UInt8]) throws -> Digest {
+    public func put(_ bytes: [UInt8], durable: Bool = true) throws -> Digest {
         let digest = Digest.of(bytes)
         if contains(digest) { return digest }
-        try writeAtomically(to: url(for: digest)) { fd, path in
+        try writeAtomically(to: url(for: digest), durable: durable) { fd, path in
             try bytes.withUnsafeBytes { raw in try FileIO.writeAll(fd, raw, path: path) }
         }
         return digest
@@ -112,7 +122,10 @@ public final class ContentStore: Sendable {
             try body(part)
         }
         let actual = Digest(sha256: hasher.finalize())
-        guard actual == digest else { throw StoreError.corruptBlob(digest, actual: actual) }
+        guard actual == digest else {
+            discardCorrupt(digest, readFrom: fd)
+            throw StoreError.corruptBlob(digest, actual: actual)
+        }
     }
 
     /// Every blob in the store, sorted.
@@ -156,8 +169,13 @@ public final class ContentStore: Sendable {
     }
 
     /// Writes a complete file next to its final name and renames it into place.
+    ///
+    /// `durable` fsyncs the file before the rename; `syncingDirectory` also fsyncs the directory
+    /// after it, so that the new name itself survives a crash. Records skip the directory sync
+    /// (as docker's `AtomicWriteFile` does for its image index): a crash may then lose the
+    /// latest version of a record, leaving the previous complete one, but never tears it.
     func writeAtomically(
-        to destination: URL, _ write: (Int32, String) throws -> Void
+        to destination: URL, durable: Bool = true, syncingDirectory: Bool = true, _ write: (Int32, String) throws -> Void
     ) throws {
         let temporary = try makeTemporaryFile()
         var renamed = false
@@ -165,10 +183,10 @@ public final class ContentStore: Sendable {
         do {
             defer { close(temporary.fd) }
             try write(temporary.fd, temporary.path)
-            try FileIO.fsync(temporary.fd, path: temporary.path)
+            if durable { try FileIO.fsync(temporary.fd, path: temporary.path) }
         }
         try FileIO.rename(temporary.path, destination.path)
         renamed = true
-        FileIO.syncDirectory(destination.deletingLastPathComponent().path)
+        if durable && syncingDirectory { FileIO.syncDirectory(destination.deletingLastPathComponent().path) }
     }
 }

@@ -58,6 +58,7 @@ enum BuildBench {
                 cachedCPU += again.cpu
             } catch {
                 failed.append(item.name)
+                FileHandle.standardError.write(Data("build-cases: \(item.name) failed in Strata: \(error)\n".utf8))
             }
         }
         let coldTotal = cold.values.reduce(0, +)

@@ -1,0 +1,61 @@
+import Foundation
+import StrataSupport
+import Testing
+
+@testable import Strata
+
+/// What a build keeps for the next one (the base image's unpacked tree, layer audits) must not
+/// change any result, and a blob the store did not fsync must never be trusted when torn.
+@Suite struct EngineReuseTests {
+    static let dockerfile = """
+        FROM busybox
+        RUN echo one > /one && cat /etc/passwd > /copy
+        RUN echo two > /two
+        """
+
+    @Test func aSecondEngineOnTheSameStoreBuildsTheSameImageFromKeptState() throws {
+        try withEngine { engine, root in
+            let context = try makeContext(in: root, dockerfile: Self.dockerfile)
+            let first = try engine.build(BuildRequest(contextDirectory: context, tags: ["reuse:a"], noCache: true))
+            #expect(try engine.store.readRecord("rootfs-" + RootfsCache.key(of: engine.image("busybox").config.diffIDs)) != nil)
+            // A new process on the same store: kept tree and audits come from the store's records.
+            let again = try Engine(storeRoot: engine.store.root)
+            let second = try again.build(BuildRequest(contextDirectory: context, tags: ["reuse:b"], noCache: true))
+            #expect(second.imageID == first.imageID)
+            #expect(second.report.findings == first.report.findings)
+        }
+    }
+
+    @Test func aTornLayerBlobIsDetectedRemovedAndRebuilt() throws {
+        try withEngine { engine, root in
+            let context = try makeContext(in: root, dockerfile: Self.dockerfile)
+            let first = try engine.build(BuildRequest(contextDirectory: context, tags: ["torn:a"]))
+            let layers = try engine.image("torn:a").manifest.layers
+            let runLayer = try #require(layers.dropFirst().first)
+            // What a crash can leave of a blob written without fsync: the right size, zeros inside.
+            let path = engine.store.url(for: runLayer.digest).path
+            try Data(count: runLayer.size).write(to: URL(fileURLWithPath: path))
+            // A changed last step needs the first step's tree: the torn layer must not be applied.
+            let changed = try makeContext(in: root, dockerfile: Self.dockerfile.replacingOccurrences(of: "echo two", with: "echo three"))
+            let fresh = try Engine(storeRoot: engine.store.root)
+            #expect {
+                try fresh.build(BuildRequest(contextDirectory: changed, tags: ["torn:b"]))
+            } throws: { error in
+                "\(error)".contains("blob \(runLayer.digest) is corrupt")
+            }
+            #expect(!FileManager.default.fileExists(atPath: path))
+            // The next build re-runs the step, writes the layer again, and gives the same image.
+            let rebuilt = try fresh.build(BuildRequest(contextDirectory: context, tags: ["torn:c"]))
+            #expect(rebuilt.imageID == first.imageID)
+            #expect(try engine.store.get(runLayer.digest).count == runLayer.size)
+        }
+    }
+
+    @Test(arguments: [0, 1, 86_399, 86_400, 951_782_400, 1_000_000_000, 1_709_164_800, 4_102_444_800, -1, -86_401])
+    func timestampsAreRFC3339InUTC(epoch: Int) {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.formatOptions = [.withInternetDateTime]
+        #expect(Engine.timestamp(epoch) == formatter.string(from: Date(timeIntervalSince1970: TimeInterval(epoch))))
+    }
+}
