@@ -11,15 +11,22 @@ extension ImageAuditor {
 
     /// Scans every layer, two at a time when the image allows concurrent reads, and returns
     /// the results in layer order (so the report does not depend on which finished first).
+    /// Layers `kept` holds are taken from it instead, and fresh scans are saved to it.
     /// The first error, in layer order, is thrown.
-    func scanLayers(_ image: some AuditableImage, origins: [Int: Origin]) throws -> [LayerScan] {
+    func scanLayers(_ image: some AuditableImage, origins: [Int: Origin], kept: KeptLayerAudits? = nil) throws -> [LayerScan] {
         let count = image.layerCount
         let results = LayerResults(count: count)
         let scanOne: @Sendable (Int, any AuditableImage) -> Void = { [self] layer, image in
+            if let scan = kept?.load(layer, origin: origins[layer]) {
+                results.set(layer, .success(scan))
+                return
+            }
             var findings = FindingCollector(limit: limits.maxFindings)
             do {
                 let changes = try scanLayer(image.openLayer(layer), index: layer, origin: origins[layer], into: &findings)
-                results.set(layer, .success(LayerScan(findings: findings, changes: changes)))
+                let scan = LayerScan(findings: findings, changes: changes)
+                kept?.save(layer, scan)
+                results.set(layer, .success(scan))
             } catch let error as ArchiveError {
                 results.set(layer, .failure(VerifyError.badLayer(layer, error)))
             } catch {

@@ -41,61 +41,45 @@ extension ImageAuditor {
         text += "\(executable)\t\(size)\t\(modified.timeIntervalSince1970)\n"
         return Digest.of(text: text).hex
     }
+}
 
-    /// `audit(_:name:origins:)`, reusing the findings of any layer `cache` holds for the same
-    /// layer digest and fingerprint, and saving the others. The report is the same as without
-    /// the cache: a kept layer's findings are re-stamped with this image's layer index and
-    /// origin, and whether a later layer removes them is worked out afresh.
-    public func audit(
-        _ image: some AuditableImage, name: String, origins: [Int: Origin] = [:], layerDigests: [Digest], cache: LayerAuditCache
-    ) throws -> AuditReport {
-        guard let fingerprint = layerCacheFingerprint, layerDigests.count == image.layerCount else {
-            return try audit(image, name: name, origins: origins)
+/// The layer cache bound to one audit: which key each layer's result is kept under.
+struct KeptLayerAudits: Sendable {
+    let cache: LayerAuditCache
+    let keys: [String]
+    let digests: [Digest]
+
+    /// Nil when nothing may be kept (declared secrets) or the digests do not match the layers.
+    init?(cache: LayerAuditCache, fingerprint: String?, digests: [Digest], count: Int) {
+        guard let fingerprint, digests.count == count else { return nil }
+        self.cache = cache
+        self.digests = digests
+        keys = digests.map { "\(fingerprint)-\($0.hex)" }
+    }
+
+    /// A kept layer's findings, re-stamped with this image's layer index and origin (whether a
+    /// later layer removes them is worked out afresh by the caller).
+    func load(_ layer: Int, origin: Origin?) -> ImageAuditor.LayerScan? {
+        guard let bytes = cache.load(keys[layer]), let kept = try? StableJSON.decode(KeptLayerAudit.self, from: Data(bytes)) else {
+            return nil
         }
-        var collector = FindingCollector(limit: limits.maxFindings)
-        let config = try ImageConfigView(parsing: image.configJSON, limits: limits)
-        guard config.diffIDs.isEmpty || config.diffIDs.count == image.layerCount else {
-            throw VerifyError.badConfig("rootfs.diff_ids lists \(config.diffIDs.count) layers but the image has \(image.layerCount)")
-        }
-        scanConfig(config, into: &collector)
-        let origins = layerOrigins(config).merging(origins) { _, given in given }
-        var changes: [LayerChanges] = []
-        for layer in 0..<image.layerCount {
-            var layerFindings = FindingCollector(limit: limits.maxFindings)
-            let key = "\(fingerprint)-\(layerDigests[layer].hex)"
-            if let bytes = cache.load(key), let kept = try? StableJSON.decode(KeptLayerAudit.self, from: Data(bytes)) {
-                layerFindings.add(kept.findings.map { item in
-                    var finding = item.finding
-                    finding.layer = layer
-                    finding.introducedBy = origins[layer]
-                    return CollectedFinding(finding: finding, rawPath: item.rawPath)
-                })
-                changes.append(kept.changes)
-            } else {
-                let change: LayerChanges
-                do {
-                    change = try scanLayer(image.openLayer(layer), index: layer, origin: origins[layer], into: &layerFindings)
-                } catch let error as ArchiveError {
-                    throw VerifyError.badLayer(layer, error)
-                }
-                changes.append(change)
-                if !layerFindings.overflowed {
-                    let kept = KeptLayerAudit(
-                        findings: layerFindings.findings.map { KeptLayerAudit.Item(finding: $0.finding, rawPath: $0.rawPath) },
-                        changes: change)
-                    if let bytes = try? StableJSON.encode(kept) { cache.save(key, layerDigests[layer], [UInt8](bytes)) }
-                }
-            }
-            collector.merge(layerFindings)
-        }
-        var findings = collector.findings
-        for i in findings.indices where findings[i].finding.place == .layer {
-            guard let layer = findings[i].finding.layer, let path = findings[i].rawPath else { continue }
-            findings[i].finding.removedLater = changes[(layer + 1)...].contains { $0.hides(path) }
-        }
-        var report = AuditReport(image: name, findings: findings.map(\.finding))
-        if collector.overflowed { report.truncated = true }
-        return report
+        var findings = FindingCollector(limit: Int.max)
+        findings.add(kept.findings.map { item in
+            var finding = item.finding
+            finding.layer = layer
+            finding.introducedBy = origin
+            return CollectedFinding(finding: finding, rawPath: item.rawPath)
+        })
+        return ImageAuditor.LayerScan(findings: findings, changes: kept.changes)
+    }
+
+    /// Keeps a fresh scan, unless it overflowed the findings limit (then it is incomplete).
+    func save(_ layer: Int, _ scan: ImageAuditor.LayerScan) {
+        guard !scan.findings.overflowed else { return }
+        let kept = KeptLayerAudit(
+            findings: scan.findings.findings.map { KeptLayerAudit.Item(finding: $0.finding, rawPath: $0.rawPath) },
+            changes: scan.changes)
+        if let bytes = try? StableJSON.encode(kept) { cache.save(keys[layer], digests[layer], [UInt8](bytes)) }
     }
 }
 

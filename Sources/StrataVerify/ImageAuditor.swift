@@ -1,4 +1,5 @@
 import StrataArchive
+import StrataSupport
 
 /// Audits an image for declared secrets (in every encoding) and credential-like content:
 /// every layer's entries (names, link targets, xattrs, contents, gzip and zip files inside),
@@ -28,8 +29,13 @@ public struct ImageAuditor: Sendable {
     ///
     /// `origins` lets a caller that built the image name the Dockerfile line, instruction
     /// and stage behind each layer (by layer index); layers it leaves out are described by
-    /// their history `created_by`.
-    public func audit(_ image: some AuditableImage, name: String, origins: [Int: Origin] = [:]) throws -> AuditReport {
+    /// their history `created_by`. With a `cache` and the layers' digests, a layer already
+    /// audited (a base image's, every layer of a cached rebuild) is not read again; the report
+    /// is the same as without the cache.
+    public func audit(
+        _ image: some AuditableImage, name: String, origins: [Int: Origin] = [:],
+        layerDigests: [Digest] = [], cache: LayerAuditCache? = nil
+    ) throws -> AuditReport {
         var collector = FindingCollector(limit: limits.maxFindings)
         let config = try ImageConfigView(parsing: image.configJSON, limits: limits)
         // Layers the config names but the image does not hand over would go unscanned.
@@ -39,7 +45,8 @@ public struct ImageAuditor: Sendable {
         scanConfig(config, into: &collector)
         let origins = layerOrigins(config).merging(origins) { _, given in given }
         var changes: [LayerChanges] = []
-        for result in try scanLayers(image, origins: origins) {
+        let kept = cache.flatMap { KeptLayerAudits(cache: $0, fingerprint: layerCacheFingerprint, digests: layerDigests, count: image.layerCount) }
+        for result in try scanLayers(image, origins: origins, kept: kept) {
             changes.append(result.changes)
             collector.merge(result.findings)
         }
