@@ -88,12 +88,7 @@ extension Engine {
         }
         // Without secrets the auditor is always the same: build its scanners once per Engine.
         let auditor = specs.isEmpty ? plainAuditor : ImageAuditor(secrets: specs)
-        // Layers audited before (the base image's, every layer of a cached rebuild) are not
-        // scanned again when no secret is declared: see `ImageAuditor.layerCacheFingerprint`.
-        var audit = try auditor.audit(
-            StoredAuditableImage(store: store, manifest: exported.manifest, configJSON: exported.configJSON),
-            name: request.tags.first ?? exported.id.short, layerDigests: exported.manifest.layers.map(\.digest),
-            cache: layerAudits.cache(in: store))
+        var audit = try auditBuiltImage(exported, auditor: auditor, name: request.tags.first ?? exported.id.short)
         if let mode = request.provenance {
             var materials: [(uri: String, digest: Digest)] = []
             for vertex in converted.definition.closure(of: converted.root) {

@@ -51,6 +51,32 @@ import Testing
         }
     }
 
+    @Test func aRebuildOfTheSameImageReadsItsKeptAuditButAuditsWithSecretsAreNeverKept() throws {
+        try withEngine { engine, root in
+            let context = try makeContext(in: root, dockerfile: Self.dockerfile)
+            let first = try engine.build(BuildRequest(contextDirectory: context, tags: ["kept:a"]))
+            let kept = try Self.keptImageAudits(engine)
+            #expect(kept.count == 1)
+            // A later process reads the kept report: the same findings, named for its own tag.
+            let second = try Engine(storeRoot: engine.store.root).build(BuildRequest(contextDirectory: context, tags: ["kept:b"]))
+            #expect(second.imageID == first.imageID)
+            #expect(second.report.findings == first.report.findings)
+            #expect(second.report.image == "kept:b")
+            // With a declared secret the same image is audited afresh, and nothing is kept.
+            let withSecret = try engine.build(BuildRequest(
+                contextDirectory: context, tags: ["kept:c"],
+                secrets: [SecretSource(id: "tok", environmentVariable: "TOK")], environment: ["TOK": "root:x:0:0:root"]))
+            #expect(withSecret.imageID == first.imageID)
+            #expect(withSecret.report.findings.contains { $0.secret == "tok" && $0.path == "copy" })
+            #expect(try Self.keptImageAudits(engine) == kept)
+        }
+    }
+
+    static func keptImageAudits(_ engine: Engine) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: engine.store.root.appendingPathComponent("records").path)
+            .filter { $0.hasPrefix("audit-image-") }.sorted()
+    }
+
     @Test(arguments: [0, 1, 86_399, 86_400, 951_782_400, 1_000_000_000, 1_709_164_800, 4_102_444_800, -1, -86_401])
     func timestampsAreRFC3339InUTC(epoch: Int) {
         let formatter = ISO8601DateFormatter()
