@@ -79,14 +79,7 @@ extension DifferentialHarness {
     static func runStrataInImage(_ snippet: String) throws -> Outcome {
         let root = try makeImageRoot()
         defer { try? FileManager.default.removeItem(at: root) }
-        let fm = FileManager.default
-        let bin = root.appendingPathComponent("bin")
-        try fm.createDirectory(at: bin, withIntermediateDirectories: true)
-        try Data().write(to: bin.appendingPathComponent("busybox"))
-        try fm.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin.appendingPathComponent("busybox").path)
-        for name in ["sh"] + Programs.names {
-            try fm.createSymbolicLink(atPath: bin.appendingPathComponent(name).path, withDestinationPath: "busybox")
-        }
+        try linkProgramModels(into: root)
         var runner = ShellRunner(
             fileSystem: HostDirectoryFileSystem(root: root.path),
             environment: ["PATH": "/bin:/usr/bin", "HOME": "/root"], workingDirectory: "/",

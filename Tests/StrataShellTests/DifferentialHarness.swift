@@ -79,9 +79,9 @@ enum DifferentialHarness {
             status: process.terminationStatus, tree: try describeTree(root, excluding: []))
     }
 
-    static func runStrata(_ snippet: String) throws -> Outcome {
-        let root = try makeRoot()
-        defer { try? FileManager.default.removeItem(at: root) }
+    /// Strata's side of a tree: `/bin/busybox` (empty: the models stand in for it) and a
+    /// link to it for `sh` and every modelled program, as a busybox image has them.
+    static func linkProgramModels(into root: URL) throws {
         let fm = FileManager.default
         let bin = root.appendingPathComponent("bin")
         try fm.createDirectory(at: bin, withIntermediateDirectories: true)
@@ -90,6 +90,12 @@ enum DifferentialHarness {
         for name in ["sh"] + Programs.names {
             try fm.createSymbolicLink(atPath: bin.appendingPathComponent(name).path, withDestinationPath: "busybox")
         }
+    }
+
+    static func runStrata(_ snippet: String) throws -> Outcome {
+        let root = try makeRoot()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try linkProgramModels(into: root)
         var runner = ShellRunner(
             fileSystem: HostDirectoryFileSystem(root: root.path),
             environment: ["PATH": "/bin:/usr/bin", "HOME": "/root"], workingDirectory: "/")
