@@ -53,6 +53,16 @@ import Testing
         #expect(result.err.contains("requires exactly 1 argument"))
     }
 
+    @Test func aSecretTooShortToLookForIsNamedInAWarningWithoutItsValue() throws {
+        let store = FileManager.default.temporaryDirectory.appendingPathComponent("strata-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: store) }
+        let environment = ["SHORT": "q7z", "LONG": "a-long-enough-value"]
+        let result = run(["--store", store.path, "audit", "--secret", "id=short,env=SHORT", "--secret", "id=long,env=LONG", "busybox"], environment: environment)
+        #expect(result.err.contains("warning: secret \"short\" is 3 bytes long"))
+        #expect(!result.err.contains("\"long\" is"))
+        #expect(!result.err.contains("q7z") && !result.out.contains("q7z"))
+    }
+
     @Test func buildExitStatusesAreZeroForCleanThreeForLeakOneForFailure() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("strata-cli-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }

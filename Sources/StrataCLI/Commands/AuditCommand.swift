@@ -19,12 +19,8 @@ extension Commands {
             guard context.arguments.positionals.count == 1 else {
                 throw UsageError(command: "audit", message: "\"strata audit\" requires exactly 1 image or archive")
             }
-            var secrets: [SecretSource] = []
-            for flag in context.arguments.all("secret") {
-                do { secrets.append(try SecretSource(parsing: flag)) } catch {
-                    throw UsageError(command: "audit", message: "invalid --secret \"\(flag)\": \(error)")
-                }
-            }
+            let secrets = try SecretFlags.parse(context.arguments, command: "audit")
+            for warning in SecretFlags.shortSecretWarnings(secrets, environment: context.environment) { context.terminal.err(warning) }
             if context.arguments.flag("stages") {
                 guard let report = try engine(context).stageReport(context.arguments.positionals[0]) else {
                     throw CommandError("\(context.arguments.positionals[0]) was not built by Strata in this store: no stage report")

@@ -44,12 +44,8 @@ extension Commands {
         }
         var mode = requested.resolved(stderrIsTerminal: context.terminal.errorsAreInteractive)
         if arguments.flag("quiet") { mode = .quiet }
-        var secrets: [SecretSource] = []
-        for flag in arguments.all("secret") {
-            do { secrets.append(try SecretSource(parsing: flag)) } catch {
-                throw UsageError(command: "build", message: "invalid --secret \"\(flag)\": \(error)")
-            }
-        }
+        let secrets = try SecretFlags.parse(arguments, command: "build")
+        for warning in SecretFlags.shortSecretWarnings(secrets, environment: context.environment) { context.terminal.err(warning) }
         let epoch = context.environment["SOURCE_DATE_EPOCH"].flatMap(Int.init) ?? 0
         var request = BuildRequest(
             contextDirectory: URL(fileURLWithPath: arguments.positionals[0]),
