@@ -74,12 +74,15 @@ struct LayerBlobImage: AuditableImage {
     var configJSON: [UInt8] { Array(#"{"architecture":"amd64","os":"linux","rootfs":{"type":"layers","diff_ids":[]}}"#.utf8) }
     var layerCount: Int { layers.count }
 
-    /// Verified against its digest before the audit reads it: the store does not fsync a
-    /// build's layers, and a torn one (zeros read as an empty tar) must fail the audit rather
-    /// than pass it.
+    /// The blob, checked against its digest as it is read: the store does not fsync a build's
+    /// layers, and a torn one (zeros read as an empty tar) must fail the audit rather than pass
+    /// it. `finishLayer` reads what the tar reader left, so the check always runs.
     func openLayer(_ index: Int) throws -> any ByteSource {
-        try store.verify(layers[index].digest)
-        return try FileSource(path: store.url(for: layers[index].digest).path)
+        try store.openBlob(layers[index].digest)
+    }
+
+    func finishLayer(_ source: any ByteSource) throws {
+        try (source as? BlobReader)?.finish()
     }
 }
 

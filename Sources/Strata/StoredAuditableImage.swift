@@ -15,11 +15,14 @@ struct StoredAuditableImage: AuditableImage {
     /// Each layer is an independent read-only source.
     var allowsConcurrentReads: Bool { true }
 
-    /// Verified against its digest before the audit reads it: the store does not fsync a
-    /// build's layers, and a torn one (zeros read as an empty tar) must fail the audit rather
-    /// than pass it.
+    /// The blob, checked against its digest as it is read: the store does not fsync a build's
+    /// layers, and a torn one (zeros read as an empty tar) must fail the audit rather than pass
+    /// it. `finishLayer` reads what the tar reader left, so the check always runs.
     func openLayer(_ index: Int) throws -> any ByteSource {
-        try store.verify(manifest.layers[index].digest)
-        return try FileRangeSource(path: store.url(for: manifest.layers[index].digest).path)
+        try store.openBlob(manifest.layers[index].digest)
+    }
+
+    func finishLayer(_ source: any ByteSource) throws {
+        try (source as? BlobReader)?.finish()
     }
 }

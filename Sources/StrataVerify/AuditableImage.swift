@@ -11,8 +11,13 @@ public protocol AuditableImage {
     /// Whether `openLayer` may be called from two threads at once, each source then read on
     /// its own thread. The audit scans two layers at a time when it may.
     var allowsConcurrentReads: Bool { get }
+    /// Called with the source `openLayer` gave once the audit has read what it needs of it
+    /// (a tar reader stops at the end-of-archive blocks): an image whose sources check their
+    /// bytes only at the end reads the rest here, and throws if they are not what it stored.
+    func finishLayer(_ source: any ByteSource) throws
 }
 
 extension AuditableImage {
     public var allowsConcurrentReads: Bool { false }
+    public func finishLayer(_ source: any ByteSource) throws {}
 }

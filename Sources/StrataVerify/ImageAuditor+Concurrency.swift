@@ -23,7 +23,9 @@ extension ImageAuditor {
             }
             var findings = FindingCollector(limit: limits.maxFindings)
             do {
-                let changes = try scanLayer(image.openLayer(layer), index: layer, origin: origins[layer], into: &findings)
+                let source = try image.openLayer(layer)
+                let changes = try scanLayer(source, index: layer, origin: origins[layer], into: &findings)
+                try image.finishLayer(source)
                 let scan = LayerScan(findings: findings, changes: changes)
                 kept?.save(layer, scan)
                 results.set(layer, .success(scan))

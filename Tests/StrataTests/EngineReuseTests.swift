@@ -51,6 +51,23 @@ import Testing
         }
     }
 
+    @Test func anAuditOfAStoredImageFailsOnATornLayerInsteadOfPassingIt() throws {
+        try withEngine { engine, root in
+            let context = try makeContext(in: root, dockerfile: Self.dockerfile)
+            _ = try engine.build(BuildRequest(contextDirectory: context, tags: ["torn:audit"]))
+            let runLayer = try #require(try engine.image("torn:audit").manifest.layers.dropFirst().first)
+            // Zeros read as an empty tar: only the digest check at the end of the blob tells.
+            try Data(count: runLayer.size).write(to: engine.store.url(for: runLayer.digest))
+            // A declared secret: nothing kept from an earlier audit applies, every layer is read.
+            #expect {
+                try Engine(storeRoot: engine.store.root).audit(
+                    "torn:audit", secrets: [SecretSource(id: "tok", environmentVariable: "TOK")], environment: ["TOK": "a-token-value"])
+            } throws: { error in
+                "\(error)".contains("blob \(runLayer.digest) is corrupt")
+            }
+        }
+    }
+
     @Test func aRebuildOfTheSameImageReadsItsKeptAuditButAuditsWithSecretsAreNeverKept() throws {
         try withEngine { engine, root in
             let context = try makeContext(in: root, dockerfile: Self.dockerfile)
