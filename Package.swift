@@ -20,6 +20,8 @@ let package = Package(
 
         // Our own C: SHA-256 with the x86 SHA extensions (the portable path is Swift).
         .target(name: "CStrataSHA256"),
+        // Our own C: the audit's byte-scanning kernels (AVX2 where present, portable C elsewhere).
+        .target(name: "CStrataScan"),
         // Digest, SHA-256, source locations, diagnostics, stable JSON.
         .target(name: "StrataSupport", dependencies: ["CStrataSHA256"]),
         // tar (ustar + PAX), gzip, and bzip2/xz decompression.
@@ -49,7 +51,7 @@ let package = Package(
         // Secret scanning of images.
         .target(
             name: "StrataVerify",
-            dependencies: ["StrataOCI", "StrataArchive", "StrataFS", "StrataStore"]),
+            dependencies: ["StrataOCI", "StrataArchive", "StrataFS", "StrataStore", "CStrataScan"]),
         // The façade that wires the pipeline: the public Swift API.
         .target(
             name: "Strata",

@@ -10,6 +10,7 @@ struct ContentScan {
 
     private let scanner: ContentScanner
     private var main = LiteralStream()
+    private var anchors = LiteralStream()
     private var joiner: LineBreakJoiner
     private var checker: DetectorChecker
     /// The first occurrence of each kind of hit: (offset, length).
@@ -33,23 +34,14 @@ struct ContentScan {
 
     mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>) {
         let scanner = self.scanner
-        let hits = main.feed(chunk, set: scanner.set)
-        var direct: [(pattern: Int, start: Int)] = []
-        var anchors: [(detector: Int, start: Int, end: Int)] = []
-        for hit in hits {
-            if hit.pattern < scanner.anchorBase {
-                direct.append(hit)
-            } else {
-                let anchor = hit.pattern - scanner.anchorBase
-                anchors.append((scanner.detectors.owner[anchor], hit.start, hit.start + scanner.detectors.anchorLength[anchor]))
-            }
-        }
+        let direct = main.feed(chunk, set: scanner.secrets.set)
+        let hits = scanner.detectors.hits(anchors.feed(chunk, set: scanner.detectors.set))
         let broken = joiner.feed(chunk, set: scanner.secrets.wrapped)
         var found: [(Hit, Int, Int)] = []
         if !direct.isEmpty || !broken.isEmpty {
             ScanStream.merge(direct, broken, scanner: scanner.secrets) { found.append((.secret($0.pattern), $0.offset, $0.span)) }
         }
-        checker.feed(chunk, hits: DetectorChecker.sortedByEnd(anchors), detectors: scanner.detectors.detectors) {
+        checker.feed(chunk, hits: hits, detectors: scanner.detectors.detectors) {
             found.append((.detector($0.detector), $0.offset, $0.length))
         }
         record(found)

@@ -30,8 +30,7 @@ extension Detector {
     static let awsAccessKeyID = Detector(
         id: "aws-access-key-id",
         rule: "an AWS access key id: AKIA or ASIA followed by 16 upper-case letters or digits (AWS's documented EXAMPLE keys are ignored)",
-        anchors: ["AKIA", "ASIA"],
-        followers: Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".utf8)
+        anchors: ["AKIA", "ASIA"]
     ) { window in
         guard let range = prefixed(["AKIA", "ASIA"], minimum: 16, maximum: 16, allowed: { ByteClass.isUpper($0) || ByteClass.isDigit($0) })(window) else {
             return nil
@@ -42,8 +41,7 @@ extension Detector {
     static let githubToken = Detector(
         id: "github-token",
         rule: "a GitHub token: ghp_, gho_, ghu_, ghs_ or ghr_ followed by 36 letters or digits, or github_pat_ followed by at least 40",
-        anchors: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"],
-        followers: Array("abcdefghijklmnopqrstuvwxyz0123456789".utf8)
+        anchors: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"]
     ) { window in
         if window.anchorIs("github_pat_") {
             return prefixed(["github_pat_"], minimum: 40, allowed: ByteClass.isWord)(window)

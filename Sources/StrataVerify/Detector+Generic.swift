@@ -48,11 +48,8 @@ extension Detector {
         if window.byte(at: end) == UInt8(ascii: "(") { return nil }
         guard value.count >= 8, value.count <= 128 else { return nil }
         guard let first = value.first, !Array("$%{<*@#!/.~-".utf8).contains(first) else { return nil }
-        let text = String(decoding: value, as: UTF8.self).lowercased()
-        // A value a specific detector recognises is left to it.
-        if specificAnchors.contains(where: { text.contains($0) }) { return nil }
-        if text.contains("${") || text.contains("{{") || text.contains("::") || placeholderWords.contains(where: { text.contains($0) }) { return nil }
-        if !valueQuoted && isDottedIdentifier(value) { return nil }
+        // The character classes first: they reject most values, and cost less than the text
+        // searches below.
         var classes = 0
         if value.contains(where: ByteClass.isLower) { classes += 1 }
         if value.contains(where: ByteClass.isUpper) { classes += 1 }
@@ -62,6 +59,11 @@ extension Detector {
         guard classes >= 3, value.contains(where: ByteClass.isDigit), value.contains(where: ByteClass.isAlpha), Set(value).count >= 6 else {
             return nil
         }
+        let text = String(decoding: value, as: UTF8.self).lowercased()
+        // A value a specific detector recognises is left to it.
+        if specificAnchors.contains(where: { text.contains($0) }) { return nil }
+        if text.contains("${") || text.contains("{{") || text.contains("::") || placeholderWords.contains(where: { text.contains($0) }) { return nil }
+        if !valueQuoted && isDottedIdentifier(value) { return nil }
         return window.anchor.lowerBound..<end
     }
 

@@ -72,19 +72,6 @@ struct DetectorChecker: Sendable {
         }
     }
 
-    /// Hits ordered by the end of their anchor (searched strings with followers end one byte
-    /// later, so the search's order can differ slightly).
-    static func sortedByEnd(_ hits: [(detector: Int, start: Int, end: Int)]) -> [(detector: Int, start: Int, end: Int)] {
-        var sorted = true
-        for k in hits.indices.dropFirst() where hits[k].end < hits[k - 1].end {
-            sorted = false
-            break
-        }
-        return sorted ? hits : hits.enumerated().sorted { a, b in
-            a.element.end != b.element.end ? a.element.end < b.element.end : a.offset < b.offset
-        }.map(\.element)
-    }
-
     /// Keeps the bytes a waiting or future hit's window may need from before the next chunk.
     private mutating func keepTail(_ chunk: UnsafeBufferPointer<UInt8>) {
         let keep = Detector.lookBehind + Detector.lookAhead + longestAnchor

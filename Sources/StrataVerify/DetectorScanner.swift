@@ -1,29 +1,16 @@
-/// Runs all detectors over streams: one skipping case-insensitive pass finds every anchor,
-/// and each hit is checked once enough bytes after it have arrived.
+/// Runs all detectors over streams: one case-insensitive pass (`AnchorSet`) finds every
+/// anchor, and each hit is checked once enough bytes after it have arrived.
 public struct DetectorScanner: Sendable {
     public let detectors: [Detector]
-    let set: LiteralSet
-    /// Detector index for each searched anchor.
+    let set: AnchorSet
+    /// Detector index for each anchor in `set`.
     let owner: [Int]
-    /// The length of the anchor each searched string stands for (shorter when followers
-    /// were appended).
-    let anchorLength: [Int]
 
     public init(detectors: [Detector] = Detector.builtIn) {
         self.detectors = detectors
-        var anchors: [[UInt8]] = []
-        var owner: [Int] = []
-        var anchorLength: [Int] = []
-        for (index, detector) in detectors.enumerated() {
-            for searched in detector.searchedAnchors {
-                anchors.append(searched.bytes)
-                owner.append(index)
-                anchorLength.append(searched.anchorLength)
-            }
-        }
-        self.owner = owner
-        self.anchorLength = anchorLength
-        set = LiteralSet(patterns: anchors, caseless: anchors.map { _ in true })
+        let anchors = detectors.indices.flatMap { index in detectors[index].anchors.map { (index, Array($0.utf8)) } }
+        owner = anchors.map(\.0)
+        set = AnchorSet(patterns: anchors.map(\.1))
     }
 
     public func stream() -> DetectorStream { DetectorStream(scanner: self) }
@@ -35,5 +22,10 @@ public struct DetectorScanner: Sendable {
         stream.feed(bytes) { out.append($0) }
         stream.finish { out.append($0) }
         return out
+    }
+
+    /// Anchor hits from `set` as the checker takes them.
+    func hits(_ found: [(pattern: Int, start: Int)]) -> [(detector: Int, start: Int, end: Int)] {
+        found.map { (owner[$0.pattern], $0.start, $0.start + set.lengths[$0.pattern]) }
     }
 }

@@ -15,10 +15,8 @@ public struct DetectorStream: Sendable {
 
     public mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, _ report: (Detection) -> Void) {
         guard !scanner.set.isEmpty else { return }
-        let hits = anchors.feed(chunk, set: scanner.set).map { hit in
-            (detector: scanner.owner[hit.pattern], start: hit.start, end: hit.start + scanner.anchorLength[hit.pattern])
-        }
-        checker.feed(chunk, hits: DetectorChecker.sortedByEnd(hits), detectors: scanner.detectors, report)
+        let hits = scanner.hits(anchors.feed(chunk, set: scanner.set))
+        checker.feed(chunk, hits: hits, detectors: scanner.detectors, report)
     }
 
     /// Checks the hits still waiting for look-ahead, at the end of the stream.

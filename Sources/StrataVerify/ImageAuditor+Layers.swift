@@ -25,7 +25,7 @@ extension ImageAuditor {
             }
             guard header.kind == .file, hasContent else { continue }
             try scanContents(size: header.size, path: path, template: template, into: &collector) { body in
-                try reader.readContents(chunk: 1 << 20, body)
+                try reader.readContents(chunk: ImageAuditor.chunkSize, body)
             }
         }
         return changes

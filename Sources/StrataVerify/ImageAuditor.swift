@@ -13,8 +13,11 @@ public struct ImageAuditor: Sendable {
     public var limits: AuditLimits
     let secretScanner: SecretScanner
     let detectorScanner: DetectorScanner
-    /// Both, in one pass.
+    /// Both, over the same chunks.
     let contentScanner: ContentScanner
+    /// How much of a file is read at a time: small enough that the chunk stays in a core's
+    /// L2 cache while the three scanning kernels each read it.
+    static let chunkSize = 256 << 10
     var redactor: Redactor { Redactor(scanner: contentScanner) }
 
     public init(secrets: [SecretSpec], detectors: [Detector] = Detector.builtIn, limits: AuditLimits = AuditLimits()) {

@@ -1,16 +1,19 @@
+import CStrataScan
+
 /// Finds line-wrapped encodings (base64 at 76 columns, `xxd -p` at 60) that a line break
 /// interrupts, without a second pass over the whole stream.
 ///
 /// Unbroken occurrences of these patterns are found by the main pass, which holds them like
 /// any other pattern. A broken one consists of pattern bytes and `\n`/`\r` only, with at least
 /// one line break inside it: so it lies within a run of such bytes, at least one byte longer
-/// than the shortest pattern, that contains a line break. Such runs are found by probing one
-/// byte in every `minimumLength + 1` and measuring the run around a probe that falls in one;
-/// only runs long enough and holding a line break are compacted (breaks removed) and
-/// searched. In binaries and prose most probes miss and the runs hit are a few bytes long.
+/// than the shortest pattern, that contains a line break. The line breaks are found by a
+/// vectorised search and the run around each is measured; only runs long enough are
+/// compacted (breaks removed) and searched. In binaries line breaks are rare, and in prose
+/// the run around one is a word or two.
 struct LineBreakJoiner: Sendable {
     /// Bytes that may appear in a run: the patterns' bytes and the line breaks.
-    private let inRun: [Bool]
+    private let runBytes: RunBytes
+    private var inRun: [Bool] { runBytes.table }
     /// The end of the previous chunk's last run, compacted: at most `maximumLength - 1` pattern
     /// bytes and their stream offsets.
     private var carryBytes: [UInt8] = []
@@ -22,15 +25,41 @@ struct LineBreakJoiner: Sendable {
 
     /// `runBytes` is `LineBreakJoiner.runBytes(of:)` for the set it will be fed with,
     /// computed once per scanner rather than once per stream.
-    init(runBytes: [Bool]) { inRun = runBytes }
+    init(runBytes: RunBytes) { self.runBytes = runBytes }
+
+    /// The bytes that may appear in a run, as a table and as the C side's byte set.
+    struct RunBytes: Sendable {
+        let table: [Bool]
+        let set: cstrata_byte_set
+
+        init(table: [Bool]) {
+            self.table = table
+            var set = cstrata_byte_set()
+            table.withUnsafeBufferPointer { cstrata_byte_set_init(&set, $0.baseAddress) }
+            self.set = set
+        }
+    }
 
     /// The bytes that may appear in a run: the patterns' bytes and the line breaks.
-    static func runBytes(of set: LiteralSet) -> [Bool] {
+    static func runBytes(of set: LiteralSet) -> RunBytes {
         var inRun = [Bool](repeating: false, count: 256)
         for pattern in set.patterns { for byte in pattern { inRun[Int(byte)] = true } }
         inRun[0x0a] = true
         inRun[0x0d] = true
-        return inRun
+        return RunBytes(table: inRun)
+    }
+
+    /// The first run at or after `from` (cut off there) that holds a line break and is at least
+    /// `minimum` bytes long. `portable` forces the scalar path (for tests).
+    static func nextBrokenRun(
+        _ buffer: UnsafeBufferPointer<UInt8>, from: Int, runBytes: RunBytes, minimum: Int, portable: Bool = false
+    ) -> Range<Int>? {
+        guard let base = buffer.baseAddress, from < buffer.count else { return nil }
+        var set = runBytes.set
+        var start = 0
+        var end = 0
+        guard cstrata_next_broken_run(base, buffer.count, from, &set, minimum, &start, &end, portable ? 1 : 0) != 0 else { return nil }
+        return start..<end
     }
 
     @inline(__always) private static func isBreak(_ byte: UInt8) -> Bool { byte == 0x0a || byte == 0x0d }
@@ -58,28 +87,14 @@ struct LineBreakJoiner: Sendable {
                 if hasBreak { search(base, 0..<end, withCarry: true, set: set, into: &found) }
                 i = end + 1
             }
-            // A broken occurrence needs a run of at least `probe` bytes (the shortest pattern and
-            // one line break), and such a run holds one of the positions probed here, every
-            // `probe` bytes: between probes nothing is read.
+            // A broken occurrence lies in a run around a line break, at least `probe` bytes long
+            // (the shortest pattern and the break): only the runs around line breaks are
+            // measured, and the breaks are found by a vectorised search. A run at the chunk's
+            // end is also carried, and searched with what follows.
             let probe = set.minimumLength + 1
-            var p = i + probe - 1
-            while p < count {
-                guard runTable[Int(base[p])] else {
-                    p += probe
-                    continue
-                }
-                var start = p
-                while start > i && runTable[Int(base[start - 1])] { start -= 1 }
-                var end = p + 1
-                while end < count && runTable[Int(base[end])] { end += 1 }
-                // Most runs (words in prose) are too short; only long ones are checked for a
-                // line break. A shorter run at the chunk's end is carried, and searched with
-                // what follows.
-                if end - start >= probe && LineBreakJoiner.containsBreak(base, start..<end) {
-                    search(base, start..<end, withCarry: false, set: set, into: &found)
-                }
-                i = end + 1
-                p = i + probe - 1
+            while let run = LineBreakJoiner.nextBrokenRun(chunk, from: i, runBytes: runBytes, minimum: probe) {
+                search(base, run, withCarry: false, set: set, into: &found)
+                i = run.upperBound + 1
             }
         }
         keepCarry(base, count, set: set)
@@ -151,11 +166,6 @@ struct LineBreakJoiner: Sendable {
         carryBytes = bytes
         carryOffsets = offsets
         open = true
-    }
-
-    private static func containsBreak(_ base: UnsafePointer<UInt8>, _ range: Range<Int>) -> Bool {
-        for k in range where isBreak(base[k]) { return true }
-        return false
     }
 
     /// Whether the carried bytes, followed by a byte at stream offset `next`, are interrupted

@@ -1,11 +1,12 @@
-/// A set of literal byte strings, some matched ignoring ASCII case, searched in one pass.
+/// A set of literal byte strings (the encoded patterns of the declared secrets), searched in
+/// one pass.
 ///
-/// Patterns of at least `ShiftMatcher.minimumLength` bytes (every encoded secret pattern
-/// and every detector anchor) go to the skipping `ShiftMatcher`. Shorter ones (the raw value
-/// of a secret of one to three bytes) would stop it from skipping, so they run through a
-/// small Aho–Corasick automaton instead, which only exists when such a secret is declared.
-struct LiteralSet: Sendable {
-    /// The patterns as given (caseless ones lower-cased).
+/// Patterns of at least `ShiftMatcher.minimumLength` bytes (every encoded pattern, and the raw
+/// value of any secret of four bytes or more) go to the skipping `ShiftMatcher`. Shorter ones
+/// (the raw value of a secret of one to three bytes) would stop it from skipping, so they run
+/// through a small Aho–Corasick automaton instead, which only exists when such a secret is
+/// declared.
+struct LiteralSet: LiteralSearching {
     let patterns: [[UInt8]]
     let lengths: [Int]
     let maximumLength: Int
@@ -15,25 +16,19 @@ struct LiteralSet: Sendable {
     private let longIndex: [Int]
     private let short: PatternAutomaton
     private let shortIndex: [Int]
-    private let shortCaseless: PatternAutomaton
-    private let shortCaselessIndex: [Int]
 
-    init(patterns: [[UInt8]], caseless: [Bool]) {
-        let folded = patterns.indices.map { caseless[$0] ? patterns[$0].map(ByteClass.lower) : patterns[$0] }
-        self.patterns = folded
-        lengths = folded.map(\.count)
+    init(patterns: [[UInt8]]) {
+        self.patterns = patterns
+        lengths = patterns.map(\.count)
         maximumLength = lengths.max() ?? 0
         minimumLength = lengths.filter { $0 > 0 }.min() ?? 0
-        let present = folded.indices.filter { !folded[$0].isEmpty }
-        let longIndex = present.filter { folded[$0].count >= ShiftMatcher.minimumLength }
-        let shortIndex = present.filter { folded[$0].count < ShiftMatcher.minimumLength && !caseless[$0] }
-        let shortCaselessIndex = present.filter { folded[$0].count < ShiftMatcher.minimumLength && caseless[$0] }
+        let present = patterns.indices.filter { !patterns[$0].isEmpty }
+        let longIndex = present.filter { patterns[$0].count >= ShiftMatcher.minimumLength }
+        let shortIndex = present.filter { patterns[$0].count < ShiftMatcher.minimumLength }
         self.longIndex = longIndex
         self.shortIndex = shortIndex
-        self.shortCaselessIndex = shortCaselessIndex
-        long = ShiftMatcher(patterns: longIndex.map { folded[$0] }, caseless: longIndex.map { caseless[$0] })
-        short = PatternAutomaton(patterns: shortIndex.map { folded[$0] })
-        shortCaseless = PatternAutomaton(patterns: shortCaselessIndex.map { folded[$0] }, caseInsensitive: true)
+        long = ShiftMatcher(patterns: longIndex.map { patterns[$0] })
+        short = PatternAutomaton(patterns: shortIndex.map { patterns[$0] })
     }
 
     var isEmpty: Bool { maximumLength == 0 }
@@ -43,11 +38,10 @@ struct LiteralSet: Sendable {
     func search(_ buffer: UnsafeBufferPointer<UInt8>, _ report: (Int, Int) -> Void) {
         let longIndex = self.longIndex
         long.search(buffer) { local, start in report(longIndex[local], start) }
-        for (automaton, index) in [(short, shortIndex), (shortCaseless, shortCaselessIndex)] where !index.isEmpty {
-            _ = automaton.run(buffer, from: 0) { local, end in
-                let pattern = index[Int(local)]
-                report(pattern, end - lengths[pattern])
-            }
+        guard !shortIndex.isEmpty else { return }
+        _ = short.run(buffer, from: 0) { local, end in
+            let pattern = shortIndex[Int(local)]
+            report(pattern, end - lengths[pattern])
         }
     }
 
@@ -59,7 +53,7 @@ struct LiteralSet: Sendable {
     }
 
     /// Sorted as one integer key per occurrence (end, then pattern): prose holds thousands of
-    /// detector anchors (`token`) per chunk, and a comparator closure over tuples costs more
+    /// secret-pattern occurrences per chunk in the worst case, and a comparator closure over tuples costs more
     /// than the search that found them.
     static func sortedByEnd(_ found: [(pattern: Int, start: Int)], lengths: [Int]) -> [(pattern: Int, start: Int)] {
         guard found.count > 1 else { return found }

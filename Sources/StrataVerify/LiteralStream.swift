@@ -1,4 +1,14 @@
-/// A `LiteralSet` search over a stream fed in chunks.
+/// What `LiteralStream` needs of a set of literals: the secret patterns (`LiteralSet`) and the
+/// detectors' anchors (`AnchorSet`) are searched differently but streamed alike.
+protocol LiteralSearching: Sendable {
+    var lengths: [Int] { get }
+    var maximumLength: Int { get }
+    var isEmpty: Bool { get }
+    /// Calls `report(pattern, start)` for every occurrence wholly inside `buffer`.
+    func search(_ buffer: UnsafeBufferPointer<UInt8>, _ report: (Int, Int) -> Void)
+}
+
+/// A search of a `LiteralSet` or `AnchorSet` over a stream fed in chunks.
 ///
 /// Each chunk is searched in place; only the last `maximumLength - 1` bytes of the stream
 /// are kept, and joined to the start of the next chunk to find the occurrences that straddle
@@ -11,7 +21,7 @@ struct LiteralStream: Sendable {
 
     /// Every occurrence ending in `chunk`, as (pattern, stream offset of its first byte),
     /// ordered by end, then pattern.
-    mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, set: LiteralSet) -> [(pattern: Int, start: Int)] {
+    mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, set: some LiteralSearching) -> [(pattern: Int, start: Int)] {
         guard !set.isEmpty else {
             offset += chunk.count
             return []

@@ -16,11 +16,10 @@ struct PatternAutomaton: Sendable {
     /// Bytes that leave every state unchanged (see `init`).
     let transparent: [Bool]
 
-    /// Builds the automaton. With `caseInsensitive`, ASCII letters match either case; the
-    /// patterns must then be given in lower case. Bytes in `transparent` are skipped as if
+    /// Builds the automaton. Bytes in `transparent` are skipped as if
     /// absent, so a pattern still matches when they interrupt it (line breaks in wrapped
     /// base64); patterns must not contain them.
-    init(patterns: [[UInt8]], caseInsensitive: Bool = false, transparent: [UInt8] = []) {
+    init(patterns: [[UInt8]], transparent: [UInt8] = []) {
         lengths = patterns.map(\.count)
         isEmpty = patterns.allSatisfy(\.isEmpty)
         var goto: [Int32] = [Int32](repeating: -1, count: 256)
@@ -65,13 +64,6 @@ struct PatternAutomaton: Sendable {
                     queue.append(Int(next))
                 } else {
                     goto[state << 8 | byte] = goto[fail[state] << 8 | byte]
-                }
-            }
-        }
-        if caseInsensitive {
-            for state in 0..<stateCount {
-                for upper in UInt8(ascii: "A")...UInt8(ascii: "Z") {
-                    goto[state << 8 | Int(upper)] = goto[state << 8 | Int(upper | 0x20)]
                 }
             }
         }

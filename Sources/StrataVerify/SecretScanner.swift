@@ -15,7 +15,7 @@ public struct SecretScanner: Sendable {
     /// Pattern indices in `patterns` for `wrapped`'s local indices.
     let wrappedIndex: [Int]
     /// What `LineBreakJoiner` needs of `wrapped`.
-    let wrappedRunBytes: [Bool]
+    let wrappedRunBytes: LineBreakJoiner.RunBytes
 
     public init(secrets: [SecretSpec]) {
         self.init(patterns: secrets.flatMap(\.patterns))
@@ -25,8 +25,8 @@ public struct SecretScanner: Sendable {
         self.patterns = patterns
         let wrappedIndex = patterns.indices.filter { patterns[$0].toleratesLineBreaks }
         self.wrappedIndex = wrappedIndex
-        set = LiteralSet(patterns: patterns.map(\.bytes), caseless: patterns.map { _ in false })
-        wrapped = LiteralSet(patterns: wrappedIndex.map { patterns[$0].bytes }, caseless: wrappedIndex.map { _ in false })
+        set = LiteralSet(patterns: patterns.map(\.bytes))
+        wrapped = LiteralSet(patterns: wrappedIndex.map { patterns[$0].bytes })
         wrappedRunBytes = LineBreakJoiner.runBytes(of: wrapped)
     }
 

@@ -8,49 +8,46 @@ import Foundation
 /// `window - 1`, so most bytes are never read. Where the table says 0, the patterns whose
 /// window-length prefix ends in those two bytes are compared exactly.
 ///
-/// Case-insensitive patterns (detector anchors) enter the table under every ASCII case of
-/// their bytes, so the scan itself never folds case.
-///
 /// The scan is bound by the latency of one table load per step; it runs four independent
 /// cursors over four quarters of the buffer in one loop so that their loads overlap.
 struct ShiftMatcher: Sendable {
     static let minimumLength = 4
 
-    /// The patterns, lower-cased where `caseless`.
     let patterns: [[UInt8]]
-    let caseless: [Bool]
     let window: Int
     /// Indexed by the little-endian `UInt16` of the window's last two bytes.
     let shift: [UInt8]
     /// For a shift of 0: `bucketPatterns[bucketStart[key]..<bucketStart[key + 1]]`.
     let bucketStart: [Int32]
     let bucketPatterns: [Int32]
-    /// Per pattern: its first four bytes as a little-endian word, and the mask that folds
-    /// the case of the letters among them (caseless patterns only), for a one-compare
-    /// rejection of most candidates.
+    /// Per pattern: its first four bytes as a little-endian word, for a one-compare rejection
+    /// of most candidates.
     let heads: [UInt32]
-    let headMasks: [UInt32]
     /// All patterns' bytes end to end, with each one's start and length: read through raw
     /// pointers when verifying, with no reference counting per candidate.
     let flat: [UInt8]
     let flatStart: [Int]
     let flatLength: [Int]
 
-    /// `patterns` must all be at least `minimumLength` bytes long; caseless ones in lower case.
-    init(patterns: [[UInt8]], caseless: [Bool]) {
+    /// `patterns` must all be at least `minimumLength` bytes long.
+    init(patterns: [[UInt8]]) {
         self.patterns = patterns
-        self.caseless = caseless
         let window = min(patterns.map(\.count).min() ?? ShiftMatcher.minimumLength, 32)
         self.window = window
+        // Without patterns (an audit with no declared secrets) there is nothing to search:
+        // skip building 64 Ki-entry tables.
+        guard !patterns.isEmpty else {
+            (shift, bucketStart, bucketPatterns, heads, flat, flatStart, flatLength) = ([], [], [], [], [], [], [])
+            return
+        }
         var shift = [UInt8](repeating: UInt8(window - 1), count: 1 << 16)
         var buckets = [[Int32]](repeating: [], count: 1 << 16)
         for (index, pattern) in patterns.enumerated() {
             for end in 1..<window {
                 let distance = UInt8(window - 1 - end)
-                for key in ShiftMatcher.keys(pattern[end - 1], pattern[end], caseless: caseless[index]) {
-                    shift[key] = min(shift[key], distance)
-                    if distance == 0 { buckets[key].append(Int32(index)) }
-                }
+                let key = Int(pattern[end - 1]) | Int(pattern[end]) << 8
+                shift[key] = min(shift[key], distance)
+                if distance == 0 { buckets[key].append(Int32(index)) }
             }
         }
         var start: [Int32] = [0]
@@ -71,21 +68,8 @@ struct ShiftMatcher: Sendable {
         self.flatStart = flatStart
         flatLength = patterns.map(\.count)
         heads = patterns.map { p in (0..<4).reduce(UInt32(0)) { $0 | UInt32(p[$1]) << (8 * UInt32($1)) } }
-        headMasks = patterns.indices.map { index in
-            guard caseless[index] else { return 0 }
-            return (0..<4).reduce(UInt32(0)) { $0 | (ByteClass.isAlpha(patterns[index][$1]) ? UInt32(0x20) << (8 * UInt32($1)) : 0) }
-        }
         bucketStart = start
         bucketPatterns = flat
-    }
-
-    /// The table keys of two adjacent bytes: every case of them when `caseless`.
-    static func keys(_ first: UInt8, _ second: UInt8, caseless: Bool) -> [Int] {
-        func cases(_ byte: UInt8) -> [UInt8] {
-            guard caseless, ByteClass.isLower(byte) else { return [byte] }
-            return [byte, byte - 32]
-        }
-        return cases(first).flatMap { a in cases(second).map { b in Int(a) | Int(b) << 8 } }
     }
 
     /// Raw views of the tables, taken once per search.
@@ -94,7 +78,6 @@ struct ShiftMatcher: Sendable {
         let bucketStart: UnsafePointer<Int32>
         let bucketPatterns: UnsafePointer<Int32>
         let heads: UnsafePointer<UInt32>
-        let headMasks: UnsafePointer<UInt32>
         let flat: UnsafePointer<UInt8>
         let flatStart: UnsafePointer<Int>
         let flatLength: UnsafePointer<Int>
@@ -105,17 +88,14 @@ struct ShiftMatcher: Sendable {
             bucketStart.withUnsafeBufferPointer { bucketStart in
                 bucketPatterns.withUnsafeBufferPointer { bucketPatterns in
                     heads.withUnsafeBufferPointer { heads in
-                        headMasks.withUnsafeBufferPointer { headMasks in
-                            flat.withUnsafeBufferPointer { flat in
-                                flatStart.withUnsafeBufferPointer { flatStart in
-                                    flatLength.withUnsafeBufferPointer { flatLength in
-                                        guard let a = shift.baseAddress, let b = bucketStart.baseAddress,
-                                            let c = bucketPatterns.baseAddress ?? UnsafePointer(bitPattern: 8), let d = heads.baseAddress,
-                                            let e = headMasks.baseAddress, let f = flat.baseAddress, let g = flatStart.baseAddress,
-                                            let h = flatLength.baseAddress
-                                        else { return }
-                                        body(Tables(shift: a, bucketStart: b, bucketPatterns: c, heads: d, headMasks: e, flat: f, flatStart: g, flatLength: h))
-                                    }
+                        flat.withUnsafeBufferPointer { flat in
+                            flatStart.withUnsafeBufferPointer { flatStart in
+                                flatLength.withUnsafeBufferPointer { flatLength in
+                                    guard let a = shift.baseAddress, let b = bucketStart.baseAddress,
+                                        let c = bucketPatterns.baseAddress ?? UnsafePointer(bitPattern: 8), let d = heads.baseAddress,
+                                        let f = flat.baseAddress, let g = flatStart.baseAddress, let h = flatLength.baseAddress
+                                    else { return }
+                                    body(Tables(shift: a, bucketStart: b, bucketPatterns: c, heads: d, flat: f, flatStart: g, flatLength: h))
                                 }
                             }
                         }
@@ -184,8 +164,6 @@ struct ShiftMatcher: Sendable {
     }
 
     /// Compares the patterns whose window-length prefix ends at `end` with the bytes there.
-    /// A pattern with a non-zero head mask is caseless (its first four bytes hold a letter);
-    /// caseless patterns without one (`-----begin `) are compared byte by byte after the head.
     private func verify(
         _ t: Tables, _ base: UnsafePointer<UInt8>, _ count: Int, _ end: Int, _ window: Int, _ report: (Int, Int) -> Void
     ) {
@@ -197,19 +175,12 @@ struct ShiftMatcher: Sendable {
         while slot < last {
             let index = Int(t.bucketPatterns[slot])
             slot += 1
-            let mask = t.headMasks[index]
-            guard head | mask == t.heads[index] | mask else { continue }
+            guard head == t.heads[index] else { continue }
             let length = t.flatLength[index]
             guard length <= count - start else { continue }
             if length > 4 {
                 let needle = t.flat + t.flatStart[index]
-                if caseless[index] {
-                    var i = 4
-                    while i < length && ByteClass.lower(base[start + i]) == needle[i] { i += 1 }
-                    guard i == length else { continue }
-                } else {
-                    guard memcmp(base + start + 4, needle + 4, length - 4) == 0 else { continue }
-                }
+                guard memcmp(base + start + 4, needle + 4, length - 4) == 0 else { continue }
             }
             report(index, start)
         }

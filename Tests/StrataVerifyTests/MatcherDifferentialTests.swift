@@ -133,38 +133,188 @@ import Testing
         #expect(found == whole)
     }
 
-    @Test func caselessPatternsMatchEveryCaseAndCaseSensitiveOnesOnlyTheirOwn() {
-        let set = LiteralSet(patterns: [Array("token".utf8), Array("Secret99".utf8)], caseless: [true, false])
-        let text = Array("ToKeN secret99 Secret99 TOKEN".utf8)
+    @Test func secretPatternsMatchOnlyTheirOwnCase() {
+        let set = LiteralSet(patterns: [Array("Secret99".utf8), Array("ab".utf8)])
+        let text = Array("secret99 Secret99 SECRET99 AB ab".utf8)
         let found = text.withUnsafeBufferPointer { set.occurrences(in: $0) }
-        #expect(found.map(\.pattern) == [0, 1, 0])
-        #expect(found.map(\.start) == [0, 15, 24])
+        #expect(found.map(\.pattern) == [0, 1])
+        #expect(found.map(\.start) == [9, 30])
     }
 }
 
-/// Short detector anchors are searched together with the byte that must follow them
-/// (`Detector.followers`); that is only sound if each check refuses every other next byte.
-@Suite struct DetectorFollowerTests {
-    /// A value each detector with followers accepts after its anchor.
-    static let validTails = ["aws-access-key-id": "Q7Q7Q7Q7Q7Q7Q7Q7", "github-token": String(repeating: "Q7", count: 18)]
-
-    @Test func everyCheckRefusesAnAnchorFollowedByAByteOutsideItsFollowers() throws {
-        for detector in Detector.builtIn {
-            guard let followers = detector.followers else { continue }
-            let tail = try #require(Self.validTails[detector.id], "no valid tail for \(detector.id)")
-            for anchor in detector.anchors where anchor.utf8.count <= ShiftMatcher.minimumLength {
-                let spelling = detector.id == "aws-access-key-id" ? anchor.uppercased() : anchor
-                func check(_ value: [UInt8]) -> Range<Int>? {
-                    let text = Array("x ".utf8) + Array(spelling.utf8) + value + Array(" y".utf8)
-                    return text.withUnsafeBufferPointer { buffer in
-                        detector.validate(DetectorWindow(bytes: buffer, anchor: 2..<(2 + spelling.utf8.count)))
-                    }
-                }
-                #expect(check(Array(tail.utf8)) != nil, "\(detector.id) refuses \(spelling)\(tail)")
-                for byte in UInt8(0)...UInt8(255) where !followers.contains(ByteClass.lower(byte)) {
-                    #expect(check([byte] + Array(tail.utf8.dropFirst())) == nil, "\(detector.id) accepted \(spelling) followed by byte \(byte)")
-                }
+/// The detectors' anchor filter (`AnchorSet`, Teddy in C) against a naive case-insensitive
+/// search, on its vector path and on its portable one.
+@Suite struct AnchorSetTests {
+    static func naive(_ patterns: [[UInt8]], in text: [UInt8]) -> Set<[Int]> {
+        let lowered = text.map(ByteClass.lower)
+        var out: Set<[Int]> = []
+        for (index, pattern) in patterns.enumerated() where !pattern.isEmpty && pattern.count <= text.count {
+            let needle = pattern.map(ByteClass.lower)
+            for start in 0...(text.count - needle.count) where lowered[start..<(start + needle.count)].elementsEqual(needle) {
+                out.insert([index, start])
             }
         }
+        return out
+    }
+
+    static func found(_ set: AnchorSet, in text: [UInt8]) -> [[Int]] {
+        var out: [[Int]] = []
+        text.withUnsafeBufferPointer { buffer in set.search(buffer) { out.append([$0, $1]) } }
+        return out
+    }
+
+    /// More anchors than buckets, sharing prefixes, of one to twelve bytes, in text where they
+    /// overlap often and appear in every case; every buffer length up to 100 exercises the
+    /// vector loop's tail.
+    @Test(arguments: [1, 2, 3, 4, 5, 6])
+    func agreesWithNaiveCaseInsensitiveSearchOnBothPaths(seed: UInt64) {
+        var generator = SplitMix(seed: seed)
+        let alphabet = Array("abcAB_-1".utf8)
+        let patterns = (0..<(10 + Int(seed) * 5)).map { _ in
+            (0..<(1 + Int(generator.next() % 12))).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+        }
+        let vector = AnchorSet(patterns: patterns)
+        let portable = AnchorSet(patterns: patterns, portable: true)
+        let text = (0..<5000).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+        let expected = Self.naive(patterns, in: text)
+        #expect(!expected.isEmpty)
+        let found = Self.found(vector, in: text)
+        #expect(Set(found) == expected)
+        #expect(found.count == expected.count)
+        #expect(Self.found(portable, in: text) == found)
+        for length in 0...100 {
+            let prefix = Array(text.prefix(length))
+            #expect(Set(Self.found(vector, in: prefix)) == Self.naive(patterns, in: prefix), "length \(length)")
+        }
+    }
+
+    /// The built-in anchors planted in binary noise, in mixed case, are each found exactly
+    /// where they are; a candidate-dense input (so many that the C filter's output fills and
+    /// resumes) gives the same answer on both paths.
+    @Test func findsTheBuiltInAnchorsInNoiseAndResumesWhenCandidatesOverflow() {
+        var generator = SplitMix(seed: 42)
+        let scanner = DetectorScanner()
+        let anchors = scanner.set.patterns
+        var text = (0..<(1 << 16)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+        for (k, anchor) in anchors.enumerated() {
+            let spelled = anchor.enumerated().map { $0.offset % 2 == k % 2 && ByteClass.isLower($0.element) ? $0.element - 32 : $0.element }
+            let at = 1000 * (k + 1) + k % 7
+            text.replaceSubrange(at..<(at + spelled.count), with: spelled)
+        }
+        #expect(Set(Self.found(scanner.set, in: text)) == Self.naive(anchors, in: text))
+        let runs = [Array("aaaa".utf8), Array("aA".utf8)]
+        let dense = [UInt8](repeating: UInt8(ascii: "a"), count: 3000) + Array("AAAA".utf8)
+        let denseFound = Self.found(AnchorSet(patterns: runs), in: dense)
+        #expect(denseFound.count == 3001 + 3003)
+        #expect(Set(denseFound) == Self.naive(runs, in: dense))
+        #expect(Self.found(AnchorSet(patterns: runs, portable: true), in: dense) == denseFound)
+    }
+}
+
+/// The line-break joiner's run search (vectorised in C) against a byte-by-byte walk, on its
+/// vector path and on its portable one.
+@Suite struct BrokenRunTests {
+    /// Every run the joiner would search, from the start of `text`: each maximal stretch of run
+    /// bytes (cut off where the previous one ended) that holds a line break and is at least
+    /// `minimum` long.
+    static func naive(_ text: [UInt8], _ member: [Bool], minimum: Int) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var floor = 0
+        var p = 0
+        while p < text.count {
+            guard text[p] == 0x0a || text[p] == 0x0d else {
+                p += 1
+                continue
+            }
+            var s = p
+            while s > floor && member[Int(text[s - 1])] { s -= 1 }
+            var e = p + 1
+            while e < text.count && member[Int(text[e])] { e += 1 }
+            if e - s >= minimum { out.append(s..<e) }
+            floor = e + 1
+            p = e + 1
+        }
+        return out
+    }
+
+    static func runs(_ text: [UInt8], _ runBytes: LineBreakJoiner.RunBytes, minimum: Int, portable: Bool) -> [Range<Int>] {
+        text.withUnsafeBufferPointer { buffer in
+            var out: [Range<Int>] = []
+            var from = 0
+            while let run = LineBreakJoiner.nextBrokenRun(buffer, from: from, runBytes: runBytes, minimum: minimum, portable: portable) {
+                out.append(run)
+                from = run.upperBound + 1
+            }
+            return out
+        }
+    }
+
+    /// Run bytes drawn from both halves of the byte range (the vector path classifies bytes
+    /// from 128 up with a second table), runs of every length around 64-byte blocks, and
+    /// every prefix length up to 200 for the tail.
+    @Test(arguments: [1, 2, 3, 4, 5])
+    func findsTheSameRunsAsAByteByByteWalkOnBothPaths(seed: UInt64) {
+        var generator = SplitMix(seed: seed)
+        var member = [Bool](repeating: false, count: 256)
+        for _ in 0..<100 { member[Int(generator.next() % 256)] = true }
+        member[0x0a] = true
+        member[0x0d] = true
+        let inside = (0..<256).filter { member[$0] && $0 != 0x0a && $0 != 0x0d }.map(UInt8.init)
+        let outside = (0..<256).filter { !member[$0] }.map(UInt8.init)
+        var text: [UInt8] = []
+        while text.count < 20_000 {
+            let length = Int(generator.next() % (seed % 2 == 0 ? 12 : 150))
+            text += (0..<length).map { _ in
+                switch generator.next() % 30 {
+                case 0: 0x0a
+                case 1: 0x0d
+                default: inside[Int(generator.next() % UInt64(inside.count))]
+                }
+            }
+            text.append(outside[Int(generator.next() % UInt64(outside.count))])
+        }
+        let runBytes = LineBreakJoiner.RunBytes(table: member)
+        for minimum in [1, 5, 21, 70] {
+            let expected = Self.naive(text, member, minimum: minimum)
+            if minimum <= 5 { #expect(!expected.isEmpty) }
+            #expect(Self.runs(text, runBytes, minimum: minimum, portable: false) == expected)
+            #expect(Self.runs(text, runBytes, minimum: minimum, portable: true) == expected)
+        }
+        for length in 0...200 {
+            let prefix = Array(text.prefix(length))
+            #expect(Self.runs(prefix, runBytes, minimum: 5, portable: false) == Self.naive(prefix, member, minimum: 5))
+        }
+    }
+}
+
+/// How the anchor filter groups anchors into its eight buckets.
+@Suite struct AnchorFingerprintTests {
+    static func bytes(_ words: [String]) -> [[UInt8]] { words.map { Array($0.utf8) } }
+
+    @Test func eightOrFewerAnchorsEachGetABucketOfTheirOwn() {
+        let buckets = AnchorFingerprint.buckets(for: Self.bytes(["ghp_", "token", "akia"]), count: 8)
+        #expect(buckets.count == 8)
+        #expect(buckets.filter { !$0.isEmpty } == [[0], [1], [2]])
+    }
+
+    /// Anchors that differ in one byte cost almost nothing together; the grouping keeps them
+    /// together and away from unlike ones, and costs less than cutting the sorted list.
+    @Test func groupsLikeAnchorsAndBeatsSortedRuns() {
+        let words = Detector.builtIn.flatMap(\.anchors)
+        let patterns = Self.bytes(words)
+        let buckets = AnchorFingerprint.buckets(for: patterns, count: 8)
+        #expect(buckets.flatMap { $0 }.sorted() == Array(patterns.indices))
+        let xox = Set(words.indices.filter { words[$0].hasPrefix("xox") })
+        #expect(buckets.contains { xox.isSubset(of: Set($0)) })
+        func cost(_ groups: [[Int]]) -> Double {
+            groups.filter { !$0.isEmpty }.map { group in
+                group.dropFirst().reduce(AnchorFingerprint(patterns[group[0]])) { $0.union(AnchorFingerprint(patterns[$1])) }.cost
+            }.reduce(0, +)
+        }
+        let sorted = patterns.indices.sorted { patterns[$0].lexicographicallyPrecedes(patterns[$1]) }
+        let perBucket = (sorted.count + 7) / 8
+        let runs = stride(from: 0, to: sorted.count, by: perBucket).map { Array(sorted[$0..<min(sorted.count, $0 + perBucket)]) }
+        #expect(cost(buckets) < cost(runs))
+        #expect(AnchorFingerprint.buckets(for: patterns, count: 8) == buckets)
     }
 }
