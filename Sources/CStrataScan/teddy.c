@@ -153,6 +153,32 @@ static inline size_t verify(
     return count;
 }
 
+void cstrata_teddy_pairs_init(const cstrata_teddy_masks *m, uint8_t *pairs) {
+    for (unsigned x = 0; x < 65536; x++) {
+        uint8_t first = (uint8_t)x, second = (uint8_t)(x >> 8);
+        pairs[x] = m->lo[0][first & 15] & m->hi[0][first >> 4] & m->lo[1][second & 15] & m->hi[1][second >> 4];
+        pairs[65536 + x] = m->lo[2][first & 15] & m->hi[2][first >> 4] & m->lo[3][second & 15] & m->hi[3][second >> 4];
+    }
+}
+
+/// The scalar filter with two loads per position instead of eight: `pairs` holds the bucket
+/// bits of every byte pair at positions 0–1 and at 2–3.
+static size_t pair_candidates(
+    const cstrata_teddy_masks *m, const uint8_t *pairs, const uint8_t *bytes, size_t length, size_t p, uint64_t *out,
+    size_t capacity, size_t *next) {
+    size_t count = 0;
+    for (; p + 4 <= length; p++) {
+        uint8_t bits = pairs[bytes[p] | bytes[p + 1] << 8] & pairs[65536 + (bytes[p + 2] | bytes[p + 3] << 8)];
+        if (!bits) continue;
+        if (count == capacity) {
+            *next = p;
+            return count;
+        }
+        out[count++] = (uint64_t)p << 8 | bits;
+    }
+    return count + portable_candidates(m, bytes, length, p, out + count, capacity - count, next);
+}
+
 size_t cstrata_anchor_find(
     const cstrata_anchor_tables *t, const uint8_t *bytes, size_t length, size_t from, uint32_t *patterns,
     uint64_t *positions, size_t capacity, size_t *next, int portable) {
@@ -161,7 +187,9 @@ size_t cstrata_anchor_find(
     size_t p = from;
     while (p < length) {
         size_t resume = length;
-        size_t found = cstrata_teddy_candidates(t->masks, bytes, length, p, candidates, 256, &resume, portable);
+        size_t found = t->pairs && (portable || !cstrata_scan_vectorised())
+            ? pair_candidates(t->masks, t->pairs, bytes, length, p, candidates, 256, &resume)
+            : cstrata_teddy_candidates(t->masks, bytes, length, p, candidates, 256, &resume, portable);
         for (size_t k = 0; k < found; k++) {
             size_t start = (size_t)(candidates[k] >> 8);
             if (capacity - count < t->count) {

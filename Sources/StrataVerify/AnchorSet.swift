@@ -7,7 +7,8 @@ import CStrataScan
 /// four consecutive bytes index small tables of bucket bits (eight buckets of similar
 /// anchors, grouped by `AnchorFingerprint`), and only positions whose four bytes fit a bucket
 /// are compared with that bucket's anchors. Letters enter the tables under both cases, so the filter never folds case.
-/// Without AVX2 the same filter runs one position at a time, with the same results.
+/// Without AVX2 the same filter runs one position at a time through two 64 Ki-entry tables of
+/// byte pairs, with the same results.
 struct AnchorSet: LiteralSearching {
     /// The anchors, lower-cased.
     let patterns: [[UInt8]]
@@ -24,6 +25,8 @@ struct AnchorSet: LiteralSearching {
     private let flatLength: [UInt32]
     /// Forces the scalar filter (for tests that hold both paths to the same answers).
     private let portable: Bool
+    /// The scalar filter's pair tables, made only where it runs.
+    private let pairs: [UInt8]
 
     static let bucketCount = 8
 
@@ -59,6 +62,12 @@ struct AnchorSet: LiteralSearching {
             }
         }
         self.masks = masks
+        var pairs: [UInt8] = []
+        if portable || cstrata_scan_vectorised() == 0 {
+            pairs = [UInt8](repeating: 0, count: 2 << 16)
+            pairs.withUnsafeMutableBufferPointer { cstrata_teddy_pairs_init(&masks, $0.baseAddress) }
+        }
+        self.pairs = pairs
     }
 
     var isEmpty: Bool { maximumLength == 0 }
@@ -95,12 +104,14 @@ struct AnchorSet: LiteralSearching {
                 flat.withUnsafeBufferPointer { flat in
                     flatStart.withUnsafeBufferPointer { flatStart in
                         flatLength.withUnsafeBufferPointer { flatLength in
-                            withUnsafePointer(to: &masks) { masks in
-                                var tables = cstrata_anchor_tables(
-                                    masks: masks, bucket_start: bucketStart.baseAddress, members: members.baseAddress,
-                                    literals: flat.baseAddress, starts: flatStart.baseAddress, lengths: flatLength.baseAddress,
-                                    count: patterns.count)
-                                body(&tables)
+                            pairs.withUnsafeBufferPointer { pairs in
+                                withUnsafePointer(to: &masks) { masks in
+                                    var tables = cstrata_anchor_tables(
+                                        masks: masks, bucket_start: bucketStart.baseAddress, members: members.baseAddress,
+                                        literals: flat.baseAddress, starts: flatStart.baseAddress, lengths: flatLength.baseAddress,
+                                        count: patterns.count, pairs: pairs.baseAddress)
+                                    body(&tables)
+                                }
                             }
                         }
                     }

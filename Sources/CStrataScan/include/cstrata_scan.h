@@ -36,14 +36,20 @@ typedef struct {
     const uint32_t *lengths;
     /// How many literals there are: the most that can match at one position.
     size_t count;
+    /// Where the vector filter does not run: the bucket bits of every byte pair at positions
+    /// 0–1 and 2–3 (2 × 65536 bytes, from `cstrata_teddy_pairs_init`), or NULL.
+    const uint8_t *pairs;
 } cstrata_anchor_tables;
+
+/// Fills `pairs` (2 × 65536 bytes) for `cstrata_anchor_tables.pairs`.
+void cstrata_teddy_pairs_init(const cstrata_teddy_masks *masks, uint8_t *pairs);
 
 /// Finds the literals of `tables` that lie wholly in bytes[0..<length] and start in
 /// [from, length): writes each literal index to `patterns` and its start to `positions`,
 /// ordered by start, then bucket, then position in the bucket. Stops before a position whose
 /// matches might not fit in `capacity` (which must be at least `tables->count`) and returns
 /// how many it wrote; `*next` is where to continue (`length` when done). `portable` forces the
-/// scalar path.
+/// scalar path (through `pairs` when given).
 size_t cstrata_anchor_find(
     const cstrata_anchor_tables *tables, const uint8_t *bytes, size_t length, size_t from, uint32_t *patterns,
     uint64_t *positions, size_t capacity, size_t *next, int portable);
@@ -68,5 +74,8 @@ void cstrata_byte_set_init(cstrata_byte_set *set, const _Bool *member);
 int cstrata_next_broken_run(
     const uint8_t *bytes, size_t length, size_t from, const cstrata_byte_set *set, size_t minimum, size_t *start,
     size_t *end, int portable);
+
+/// Whether the AVX2 paths run on this CPU.
+int cstrata_scan_vectorised(void);
 
 #endif
