@@ -188,6 +188,7 @@ public struct DockerfileConverter {
     // MARK: Expansion
 
     func expand(_ word: String, environment: [String: String], at location: SourceLocation) throws -> String {
+        if isLiteral(word) { return word }
         do {
             return try WordExpander(escape: dockerfile.ast.escape).expand(word, environment: environment)
         } catch {
@@ -205,7 +206,15 @@ public struct DockerfileConverter {
 
     /// Expansion for progress names: quotes kept, unset variables left as written.
     func expandForDisplay(_ text: String, environment: [String: String]) -> String {
-        (try? WordExpander(escape: dockerfile.ast.escape, rawQuotes: true, rawEscapes: true, skipUnsetVariables: true).expand(text, environment: environment)) ?? text
+        if isLiteral(text) { return text }
+        return (try? WordExpander(escape: dockerfile.ast.escape, rawQuotes: true, rawEscapes: true, skipUnsetVariables: true).expand(text, environment: environment)) ?? text
+    }
+
+    /// Whether expanding `word` cannot change it: no `$`, no quotes, no escape character. Most
+    /// words are like that, and the expander's scanner is the largest cost of a conversion.
+    func isLiteral(_ word: String) -> Bool {
+        guard let escape = dockerfile.ast.escape.asciiValue else { return false }
+        return !word.utf8.contains { $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "'") || $0 == UInt8(ascii: "\"") || $0 == escape }
     }
 
     func sourceLine(_ line: Int) -> String? {

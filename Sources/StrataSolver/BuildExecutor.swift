@@ -87,7 +87,7 @@ public final class BuildExecutor: VertexExecutor, @unchecked Sendable {
         let tar = try LayerWriter.tar(from: try input.snapshot, to: upper)
         let digest = try store.put(tar, durable: false)
         let layer = LayerBlob(digest: digest, diffID: digest, size: tar.count, mediaType: LayerBlob.uncompressedMediaType, createdBy: vertex.name)
-        return SolvedState(snapshot: upper, layers: input.layers + [layer], provenance: provenance)
+        return SolvedState(over: input, adding: layer, provenance: provenance, tree: LazySnapshot(upper))
     }
 
     /// The mtime a step gives what it writes: the epoch plus the number of layers the step's
@@ -95,23 +95,16 @@ public final class BuildExecutor: VertexExecutor, @unchecked Sendable {
     /// clock would, so that the differ sees a `touch` or an identical rewrite (BuildKit stores
     /// those files); yet the time depends only on the inputs, so builds stay reproducible.
     func stepTime(over input: SolvedState) -> Int {
-        environment.epoch + input.layers.count + 1
+        environment.epoch + input.layerCount + 1
     }
 
     // MARK: Cache
-
-    struct CacheRecord: Codable {
-        var layer: LayerBlob
-        /// Secret-derived files the step left, by path: secret ids and transformations.
-        var provenance: [String: [String]]
-    }
 
     /// A cache hit: the recorded layer on top of the input's layers. Its tree is made only if a
     /// later step reads it, by applying the layer (verified against its digest) to the input's.
     public func cachedResult(for key: Digest, vertex: Vertex, inputs: [SolvedState]) throws -> SolvedState? {
         guard let input = inputs.first,
-            let data = try store.readRecord("cache-\(key.hex)"),
-            let record = try? StableJSON.decode(CacheRecord.self, from: data),
+            let record = try cacheRecord(for: key),
             // A blob cut short by a crash (the store does not fsync recomputable blobs) shows
             // here already; one damaged in place shows when it is read and verified.
             (try? store.size(of: record.layer.digest)) == record.layer.size
@@ -120,21 +113,31 @@ public final class BuildExecutor: VertexExecutor, @unchecked Sendable {
         for (path, labels) in record.provenance { provenance[path] = Provenance(labels: labels) }
         let store = self.store
         let epoch = environment.epoch
-        return SolvedState(layers: input.layers + [record.layer], provenance: provenance) {
+        let tree = LazySnapshot {
             var fs = try input.snapshot.mutable(time: epoch)
             let blob = try store.openBlob(record.layer.digest)
             try fs.applyLayer(blob)
             try blob.finish()
             return fs.commit()
         }
+        return SolvedState(over: input, adding: record.layer, provenance: provenance, tree: tree)
     }
 
     public func store(_ result: SolvedState, for key: Digest, vertex: Vertex, inputs: [SolvedState]) throws {
-        guard let layer = result.layers.last, let input = inputs.first, result.layers.count == input.layers.count + 1 else { return }
+        guard let layer = result.lastLayer, let input = inputs.first, result.layerCount == input.layerCount + 1 else { return }
         var provenance: [String: [String]] = [:]
         for (path, value) in result.provenance where input.provenance[path] != value { provenance[path] = value.labels }
         let record = CacheRecord(layer: layer, provenance: provenance)
-        try store.writeRecord("cache-\(key.hex)", try StableJSON.encode(record), durable: false)
+        try store.writeRecord(Self.recordName(key), Data(record.encoded), durable: false)
+    }
+
+    /// Cache records are named for their key; `cache2-` since records became binary (the
+    /// JSON `cache-` records of earlier versions are never read).
+    static func recordName(_ key: Digest) -> String { "cache2-" + key.hex }
+
+    /// The record for `key`; nil when there is none or it is torn.
+    func cacheRecord(for key: Digest) throws -> CacheRecord? {
+        try store.readRecordBytes(Self.recordName(key)).flatMap(CacheRecord.init(decoding:))
     }
 
     // MARK: Content keys

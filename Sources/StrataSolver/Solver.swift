@@ -57,7 +57,7 @@ public struct Solver<Executor: VertexExecutor> {
         }
         let overrides = try executor.contentKeys(for: vertex, inputs: needed)
         for (index, checksum) in overrides where index < inputKeys.count { inputKeys[index] = checksum }
-        let key = CacheKey.compute(op: vertex.op, inputKeys: inputKeys)
+        let key = CacheKey.compute(opDigest: vertex.opDigest, inputKeys: inputKeys)
         state.report.keys[id] = key
         state.report.explanations[id] = CacheExplanation(
             vertexName: vertex.name, decision: .miss, key: key, contentKeyedInputs: overrides.keys.sorted())

@@ -1,0 +1,152 @@
+import StrataSupport
+
+/// What the cache keeps for one step: the layer it made and the provenance of the files it
+/// wrote (secret ids and transformations, never bytes).
+///
+/// Stored in a compact binary form rather than JSON: a fully cached build reads one per step,
+/// and decoding JSON cost more than the rest of a cache hit. The form ends with the SHA-256 of
+/// everything before it, because records are not fsynced (they can be recomputed): a record
+/// torn by a crash fails the check and reads as absent, so the step simply runs again.
+struct CacheRecord: Equatable, Sendable {
+    var layer: LayerBlob
+    /// Secret-derived files the step left, by path: secret ids and `>transform`s.
+    var provenance: [String: [String]]
+
+    static let magic: [UInt8] = Array("strata-cache-record/2\n".utf8)
+
+    var encoded: [UInt8] {
+        var writer = RecordWriter(magic: Self.magic)
+        writer.layer(layer)
+        writer.int(provenance.count)
+        for (path, labels) in provenance.sorted(by: { $0.key < $1.key }) {
+            writer.string(path)
+            writer.strings(labels)
+        }
+        return writer.finish()
+    }
+
+    /// The record, or nil when the bytes are not a complete record of this version.
+    init?(decoding bytes: [UInt8]) {
+        guard var reader = RecordReader(bytes, magic: Self.magic), let layer = reader.layer(), let count = reader.int() else { return nil }
+        var provenance: [String: [String]] = [:]
+        for _ in 0..<count {
+            guard let path = reader.string(), let labels = reader.strings() else { return nil }
+            provenance[path] = labels
+        }
+        guard reader.isAtEnd else { return nil }
+        self.init(layer: layer, provenance: provenance)
+    }
+
+    init(layer: LayerBlob, provenance: [String: [String]]) {
+        self.layer = layer
+        self.provenance = provenance
+    }
+}
+
+/// Writes the length-prefixed fields of a record, then its checksum.
+struct RecordWriter {
+    private(set) var bytes: [UInt8]
+
+    init(magic: [UInt8]) {
+        bytes = magic
+        bytes.reserveCapacity(512)
+    }
+
+    mutating func int(_ value: Int) {
+        withUnsafeBytes(of: Int64(value).littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func string(_ value: String) {
+        var value = value
+        value.withUTF8 { utf8 in
+            int(utf8.count)
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    mutating func strings(_ values: [String]) {
+        int(values.count)
+        for value in values { string(value) }
+    }
+
+    mutating func optionalString(_ value: String?) {
+        guard let value else { return int(-1) }
+        string(value)
+    }
+
+    mutating func layer(_ layer: LayerBlob) {
+        string(layer.digest.description)
+        string(layer.diffID.description)
+        int(layer.size)
+        string(layer.mediaType)
+        optionalString(layer.createdBy)
+    }
+
+    /// The bytes with the SHA-256 of all of them appended.
+    mutating func finish() -> [UInt8] {
+        bytes + SHA256.hash(bytes)
+    }
+}
+
+/// Reads what `RecordWriter` wrote; every read returns nil on truncated or malformed input.
+struct RecordReader {
+    private let bytes: [UInt8]
+    private var offset: Int
+    private let end: Int
+
+    /// Nil unless the bytes start with `magic` and end with the checksum of the rest.
+    init?(_ bytes: [UInt8], magic: [UInt8]) {
+        guard bytes.count >= magic.count + 32, bytes.starts(with: magic) else { return nil }
+        let end = bytes.count - 32
+        guard SHA256.hash(bytes[..<end]) == Array(bytes[end...]) else { return nil }
+        self.bytes = bytes
+        self.offset = magic.count
+        self.end = end
+    }
+
+    var isAtEnd: Bool { offset == end }
+
+    mutating func int() -> Int? {
+        guard end - offset >= 8 else { return nil }
+        var value: UInt64 = 0
+        for index in 0..<8 { value |= UInt64(bytes[offset + index]) << (8 * UInt64(index)) }
+        offset += 8
+        return Int(Int64(bitPattern: value))
+    }
+
+    mutating func string() -> String? {
+        guard let count = int(), count >= 0, end - offset >= count else { return nil }
+        defer { offset += count }
+        return String(decoding: bytes[offset..<offset + count], as: UTF8.self)
+    }
+
+    mutating func strings() -> [String]? {
+        guard let count = int(), count >= 0, count <= end - offset else { return nil }
+        var values: [String] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count {
+            guard let value = string() else { return nil }
+            values.append(value)
+        }
+        return values
+    }
+
+    mutating func optionalString() -> String?? {
+        guard let count = int() else { return nil }
+        if count == -1 { return .some(nil) }
+        offset -= 8
+        return string().map { .some($0) }
+    }
+
+    mutating func digest() -> Digest? {
+        guard let text = string() else { return nil }
+        return try? Digest(parsing: text)
+    }
+
+    mutating func layer() -> LayerBlob? {
+        guard let blob = digest(), let diffID = digest(), let size = int(), let mediaType = string(),
+            let createdBy = optionalString()
+        else { return nil }
+        return LayerBlob(digest: blob, diffID: diffID, size: size, mediaType: mediaType, createdBy: createdBy)
+    }
+}
