@@ -6,7 +6,10 @@ extension Engine {
     /// Keeps the mount residue of a build beside its image: only the build knows which
     /// `RUN --mount` made which empty entry, and `strata audit` of the stored image reports it.
     func saveMountResidue(_ findings: [Finding], image: Digest) throws {
-        try store.writeRecord("residue-\(image.hex)", try StableJSON.encode(findings))
+        // A rebuild of the same image finds the same record: leave it (and skip the fsync).
+        let data = try StableJSON.encode(findings)
+        if (try? store.readRecord("residue-\(image.hex)")) == data { return }
+        try store.writeRecord("residue-\(image.hex)", data)
     }
 
     /// The mount residue recorded when Strata built `reference` (an image in the store);

@@ -113,8 +113,11 @@ extension DockerfileConverter {
 
     static func firstLine(_ text: String) -> String {
         // By UTF-8 bytes: splitting by `Character` walks grapheme boundaries, which cost more
-        // than the rest of converting the instruction.
+        // than the rest of converting the instruction ("\r\n" is one `Character`: keep that).
         guard let newline = text.utf8.firstIndex(of: UInt8(ascii: "\n")) else { return text }
+        if text.utf8.contains(UInt8(ascii: "\r")) {
+            return String(text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+        }
         return String(text[..<newline])
     }
 

@@ -31,7 +31,13 @@ public struct DockerfileConverter {
         self.options = options
         self.resolveImage = resolveImage
         self.fileName = dockerfile.ast.fileName
-        self.lines = [""] + source.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split by UTF-8 bytes where that gives the same lines as splitting by `Character`
+        // (grapheme breaking costs more than converting); "\r\n" is one `Character`.
+        if source.utf8.contains(UInt8(ascii: "\r")) {
+            self.lines = [""] + source.split(separator: "\n", omittingEmptySubsequences: false)
+        } else {
+            self.lines = [""] + source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
+        }
     }
 
     public mutating func convert() throws -> ConvertedBuild {

@@ -42,6 +42,12 @@ public final class BuildExecutor: VertexExecutor, @unchecked Sendable {
     let store: ContentStore
     let blobs: any BlobStore
     let environment: Environment
+    /// Records read from a root's record set (`prepareCache`), by key.
+    var memoizedRecords: [Digest: CacheRecord] = [:]
+    /// Every record this build hit or stored, by key, for `finishCache`.
+    var knownRecords: [Digest: CacheRecord] = [:]
+    /// The record sets read or written, by root key.
+    var loadedRecordSets: [Digest: CacheRecordSet] = [:]
     /// Which secrets' bytes showed up in step output (before redaction), by vertex name.
     public internal(set) var logExposures: [(vertex: String, secret: String)] = []
 
@@ -104,11 +110,12 @@ public final class BuildExecutor: VertexExecutor, @unchecked Sendable {
     /// later step reads it, by applying the layer (verified against its digest) to the input's.
     public func cachedResult(for key: Digest, vertex: Vertex, inputs: [SolvedState]) throws -> SolvedState? {
         guard let input = inputs.first,
-            let record = try cacheRecord(for: key),
+            let record = try memoizedRecords[key] ?? cacheRecord(for: key),
             // A blob cut short by a crash (the store does not fsync recomputable blobs) shows
             // here already; one damaged in place shows when it is read and verified.
             (try? store.size(of: record.layer.digest)) == record.layer.size
         else { return nil }
+        knownRecords[key] = record
         var provenance = input.provenance
         for (path, labels) in record.provenance { provenance[path] = Provenance(labels: labels) }
         let store = self.store
@@ -129,7 +136,30 @@ public final class BuildExecutor: VertexExecutor, @unchecked Sendable {
         for (path, value) in result.provenance where input.provenance[path] != value { provenance[path] = value.labels }
         let record = CacheRecord(layer: layer, provenance: provenance)
         try store.writeRecord(Self.recordName(key), Data(record.encoded), durable: false)
+        knownRecords[key] = record
     }
+
+    /// Loads the records kept under a root's key by an earlier build of the same graph.
+    public func prepareCache(root key: Digest) throws {
+        guard let bytes = try store.readRecordBytes(Self.recordSetName(key)), let set = CacheRecordSet(decoding: bytes) else { return }
+        loadedRecordSets[key] = set
+        for (key, record) in set.records { memoizedRecords[key] = record }
+    }
+
+    /// Keeps the records of every step the root needed under its key, unless the same set is
+    /// there already (a fully cached rebuild writes nothing).
+    public func finishCache(root key: Digest, keys: [Digest]) throws {
+        var seen: Set<Digest> = []
+        let set = CacheRecordSet(records: keys.compactMap { key in
+            guard seen.insert(key).inserted, let record = knownRecords[key] else { return nil }
+            return (key, record)
+        })
+        guard !set.records.isEmpty, set != loadedRecordSets[key] else { return }
+        try store.writeRecord(Self.recordSetName(key), Data(set.encoded), durable: false)
+        loadedRecordSets[key] = set
+    }
+
+    static func recordSetName(_ key: Digest) -> String { "cache2-build-" + key.hex }
 
     /// Cache records are named for their key; `cache2-` since records became binary (the
     /// JSON `cache-` records of earlier versions are never read).

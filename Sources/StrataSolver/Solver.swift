@@ -37,7 +37,15 @@ public struct Solver<Executor: VertexExecutor> {
     public func solve(_ definition: Definition, roots: [Digest]) throws -> (results: [Digest: Executor.Result], report: Report) {
         var state = State()
         var results: [Digest: Executor.Result] = [:]
-        for root in roots { results[root] = try resolve(root, in: definition, state: &state) }
+        for root in roots {
+            // The root's key first (its `resolve` starts with it anyway, so events keep their
+            // order): the executor can then load the records of the whole graph in one read.
+            let rootKey = try key(of: root, in: definition, state: &state)
+            if useCache { try executor.prepareCache(root: rootKey) }
+            results[root] = try resolve(root, in: definition, state: &state)
+            let keys = definition.closure(of: root).compactMap { executor.isCacheable($0) ? state.report.keys[$0.id] : nil }
+            try executor.finishCache(root: rootKey, keys: keys)
+        }
         return (results, state.report)
     }
 

@@ -25,9 +25,19 @@ public protocol VertexExecutor {
 
     /// Whether a vertex may be answered from the cache at all (source ops are always re-read).
     func isCacheable(_ vertex: Vertex) -> Bool
+
+    /// Called once a root's key is known, before the root is resolved (and only when the cache
+    /// is used): the executor may load what it kept for the whole graph under that key at once.
+    func prepareCache(root key: Digest) throws
+
+    /// Called after a root was resolved, with the keys of every vertex it needed, so that the
+    /// executor can keep their records together under the root's key.
+    func finishCache(root key: Digest, keys: [Digest]) throws
 }
 
 extension VertexExecutor {
     public func contentKeys(for vertex: Vertex, inputs: [Digest: Result]) throws -> [Int: Digest] { [:] }
     public func inputsNeededForKeys(of vertex: Vertex) -> [Int] { [] }
+    public func prepareCache(root key: Digest) throws {}
+    public func finishCache(root key: Digest, keys: [Digest]) throws {}
 }
