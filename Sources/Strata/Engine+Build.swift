@@ -109,7 +109,7 @@ extension Engine {
         var audit = try auditBuiltImage(exported, auditor: auditor, name: request.tags.first ?? exported.id.short)
         if let mode = request.provenance {
             var materials: [(uri: String, digest: Digest)] = []
-            for vertex in converted.definition.closure(of: converted.root) {
+            for vertex in converted.targetClosure {
                 guard case .source(.image(let reference)) = vertex.op, let stored = try? image(reference) else { continue }
                 let name = stored.record.name.split(separator: ":").first.map(String.init) ?? stored.record.name
                 materials.append(("pkg:docker/\(name)@\(stored.record.name.split(separator: ":").last ?? "latest")?platform=linux%2Famd64", stored.record.manifest))
@@ -137,7 +137,7 @@ extension Engine {
         try saveMountResidue(audit.findings.filter { $0.severity == .info }, image: exported.id)
         let executed = report.executed.compactMap { converted.definition[$0] }.filter { if case .source = $0.op { return false }; return true }.map(\.name)
         let ranThisBuild = Set(report.executed)
-        let explanations = converted.definition.closure(of: converted.root).compactMap { vertex -> String? in
+        let explanations = converted.targetClosure.compactMap { vertex -> String? in
             guard let explanation = report.explanations[vertex.id] else { return nil }
             let rebuilt = vertex.inputs.compactMap { converted.definition[$0] }.filter { input in
                 if case .source = input.op { return false }
@@ -195,7 +195,7 @@ extension Engine {
         for source in request.secrets {
             values[source.id] = try source.resolve(environment: request.environment, currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         }
-        for vertex in converted.definition.closure(of: converted.root) {
+        for vertex in converted.targetClosure {
             guard case .exec(let exec) = vertex.op else { continue }
             for mount in exec.mounts {
                 guard case .secret(let id, let required, _, _, _, _) = mount.kind, required, values[id] == nil else { continue }

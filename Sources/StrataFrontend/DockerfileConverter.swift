@@ -57,7 +57,7 @@ public struct DockerfileConverter {
         image.author = state.author
         return ConvertedBuild(
             definition: definition, root: state.vertex, image: image, targetStage: target, stages: summaries, steps: steps,
-            warnings: warnings)
+            warnings: warnings, targetClosure: definition.closure(of: state.vertex))
     }
 
     // MARK: Stages

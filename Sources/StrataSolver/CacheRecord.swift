@@ -72,7 +72,7 @@ struct CacheRecordSet: Equatable, Sendable {
         var writer = RecordWriter(magic: Self.magic)
         writer.int(records.count)
         for (key, record) in records {
-            writer.string(key.description)
+            writer.digest(key)
             record.write(into: &writer)
         }
         return writer.finish()
@@ -121,9 +121,20 @@ struct RecordWriter {
         string(value)
     }
 
+    /// A SHA-256 digest as its 32 raw bytes (reading hex back costs more than the rest).
+    mutating func digest(_ digest: Digest) {
+        bytes.append(contentsOf: Hex.decode(digest.hex) ?? [])
+    }
+
     mutating func layer(_ layer: LayerBlob) {
-        string(layer.digest.description)
-        string(layer.diffID.description)
+        digest(layer.digest)
+        // Uncompressed layers (all a build makes) have diff ID = digest: one byte says so.
+        if layer.diffID == layer.digest {
+            bytes.append(0)
+        } else {
+            bytes.append(1)
+            digest(layer.diffID)
+        }
         int(layer.size)
         string(layer.mediaType)
         optionalString(layer.createdBy)
@@ -186,14 +197,28 @@ struct RecordReader {
     }
 
     mutating func digest() -> Digest? {
-        guard let text = string() else { return nil }
-        return try? Digest(parsing: text)
+        guard end - offset >= 32 else { return nil }
+        defer { offset += 32 }
+        return Digest(sha256: Array(bytes[offset..<offset + 32]))
+    }
+
+    mutating func byte() -> UInt8? {
+        guard end - offset >= 1 else { return nil }
+        defer { offset += 1 }
+        return bytes[offset]
     }
 
     mutating func layer() -> LayerBlob? {
-        guard let blob = digest(), let diffID = digest(), let size = int(), let mediaType = string(),
-            let createdBy = optionalString()
-        else { return nil }
+        guard let blob = digest(), let flag = byte() else { return nil }
+        let diffID: Digest
+        switch flag {
+        case 0: diffID = blob
+        case 1:
+            guard let other = digest() else { return nil }
+            diffID = other
+        default: return nil
+        }
+        guard let size = int(), let mediaType = string(), let createdBy = optionalString() else { return nil }
         return LayerBlob(digest: blob, diffID: diffID, size: size, mediaType: mediaType, createdBy: createdBy)
     }
 }

@@ -20,6 +20,18 @@ import Testing
         #expect(CacheRecord(decoding: anonymous.encoded) == anonymous)
     }
 
+    @Test func aSetOfRecordsReadsBackEqualAndInOrder() throws {
+        var other = Self.record
+        other.layer = LayerBlob(digest: Digest.of(text: "b"), diffID: Digest.of(text: "b"), size: 0, mediaType: "m")
+        let set = CacheRecordSet(records: [(Digest.of(text: "k1"), Self.record), (Digest.of(text: "k0"), other)])
+        let decoded = try #require(CacheRecordSet(decoding: set.encoded))
+        #expect(decoded == set)
+        #expect(decoded.records.map(\.key) == [Digest.of(text: "k1"), Digest.of(text: "k0")])
+        #expect(CacheRecordSet(decoding: Self.record.encoded) == nil)
+        #expect(CacheRecord(decoding: set.encoded) == nil)
+        #expect(CacheRecordSet(decoding: Array(set.encoded.dropLast())) == nil)
+    }
+
     @Test func theEncodingIsDeterministic() {
         #expect(Self.record.encoded == Self.record.encoded)
     }
