@@ -43,8 +43,9 @@ public struct Solver<Executor: VertexExecutor> {
             let rootKey = try key(of: root, in: definition, state: &state)
             if useCache { try executor.prepareCache(root: rootKey) }
             results[root] = try resolve(root, in: definition, state: &state)
-            let keys = definition.closure(of: root).compactMap { executor.isCacheable($0) ? state.report.keys[$0.id] : nil }
-            try executor.finishCache(root: rootKey, keys: keys)
+            // Every cacheable vertex resolved so far: all the root needed (for the first root,
+            // exactly that; a later root's set may also hold an earlier root's records).
+            try executor.finishCache(root: rootKey, keys: state.resolvedKeys)
         }
         return (results, state.report)
     }
@@ -52,6 +53,8 @@ public struct Solver<Executor: VertexExecutor> {
     private struct State {
         var results: [Digest: Executor.Result] = [:]
         var report = Report()
+        /// Keys of the cacheable vertices resolved, in order.
+        var resolvedKeys: [Digest] = []
     }
 
     private func key(of id: Digest, in definition: Definition, state: inout State) throws -> Digest {
@@ -84,6 +87,7 @@ public struct Solver<Executor: VertexExecutor> {
             state.report.explanations[id]?.decision = .hit
             onEvent(.cached(vertex, key: key))
             state.results[id] = cached
+            state.resolvedKeys.append(key)
             return cached
         }
         state.report.explanations[id]?.decision = cacheable ? (useCache ? .miss : .disabled) : .notCacheable
@@ -95,7 +99,10 @@ public struct Solver<Executor: VertexExecutor> {
             onEvent(.failed(vertex, message: "\(error)"))
             throw SolveError.failed(vertex: vertex, underlying: error)
         }
-        if cacheable { try executor.store(result, for: key, vertex: vertex, inputs: inputs) }
+        if cacheable {
+            try executor.store(result, for: key, vertex: vertex, inputs: inputs)
+            state.resolvedKeys.append(key)
+        }
         state.report.executed.append(id)
         onEvent(.completed(vertex, key: key))
         state.results[id] = result

@@ -30,8 +30,9 @@ public protocol VertexExecutor {
     /// is used): the executor may load what it kept for the whole graph under that key at once.
     func prepareCache(root key: Digest) throws
 
-    /// Called after a root was resolved, with the keys of every vertex it needed, so that the
-    /// executor can keep their records together under the root's key.
+    /// Called after a root was resolved, with the keys of the cacheable vertices resolved so far
+    /// (every one the root needed, in order), so that the executor can keep their records
+    /// together under the root's key.
     func finishCache(root key: Digest, keys: [Digest]) throws
 }
 

@@ -28,10 +28,20 @@ public final class ContentStore: Sendable {
         let rootPath = self.root.path.hasSuffix("/") ? self.root.path : self.root.path + "/"
         blobPathPrefix = rootPath + "blobs/sha256/"
         recordPathPrefix = rootPath + "records/"
-        for directory in [blobDirectory, temporaryDirectory, recordDirectory] {
-            try FileIO.makeDirectories(directory.path)
+        for directory in ["blobs/sha256", "tmp", "records"] {
+            try FileIO.makeDirectories(rootPath + directory)
         }
+        blobDirectoryDescriptor = open(blobPathPrefix, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     }
+
+    deinit {
+        if blobDirectoryDescriptor >= 0 { close(blobDirectoryDescriptor) }
+    }
+
+    /// The blob directory, open, so that `size(of:)` looks up one name rather than the whole
+    /// path (a cached build checks the size of every layer it reuses); -1 if it could not be
+    /// opened, and then paths are used.
+    private let blobDirectoryDescriptor: Int32
 
     /// `blobDirectory` and `recordDirectory` as path prefixes ending in `/`: a cached build
     /// looks up hundreds of blobs and records, and `URL.appendingPathComponent` costs a `stat`
@@ -64,7 +74,10 @@ public final class ContentStore: Sendable {
     /// owner's name, reading /etc/passwd on every call.)
     public func size(of digest: Digest) throws -> Int {
         var info = stat()
-        guard stat(path(for: digest), &info) == 0 else { throw StoreError.blobNotFound(digest) }
+        let found = blobDirectoryDescriptor >= 0
+            ? fstatat(blobDirectoryDescriptor, digest.hex, &info, 0) == 0
+            : stat(path(for: digest), &info) == 0
+        guard found else { throw StoreError.blobNotFound(digest) }
         return Int(info.st_size)
     }
 

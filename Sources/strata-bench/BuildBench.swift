@@ -139,6 +139,15 @@ enum BuildBench {
         let same = first?.imageID == second?.imageID ? "" : "  IMAGE DIFFERS"
         let executed = second?.executedSteps.count ?? -1
         report("build-\(steps)-steps: strata cold \(duration(coldTime)) (cpu \(duration(cold.cpu))), cached \(duration(cachedTime)) (cpu \(duration(cached.cpu)), \(executed) steps re-run), cached/cold \(fixed(percent, 1))% (target < 5%) \(verdict(percent < 5))\(same)")
+        // What a new process (`strata build` again) pays: the same rebuild from a new Engine on
+        // the same store, whose memory of earlier builds is empty. Its set-up is timed apart.
+        var fresh: Engine?
+        let engineCPU = try measure { fresh = try Engine(storeRoot: store) }.cpu
+        guard let fresh else { return }
+        var third: BuildOutcome?
+        let anew = try measure { third = try fresh.build(request) }
+        let freshSame = third?.imageID == first?.imageID ? "" : "  IMAGE DIFFERS"
+        report("build-\(steps)-steps-new-engine: strata cached in a new Engine \(duration(anew.wall)) (cpu \(duration(anew.cpu)), \(third?.executedSteps.count ?? -1) steps re-run; Engine set-up cpu \(duration(engineCPU))), \(fixed(anew.wall / coldTime * 100, 1))% of cold (informational)\(freshSame)")
     }
 
     /// Cases that build (not `mustFail`, no ssh agent), copied so each has a context directory.
