@@ -172,6 +172,16 @@ public final class BuildExecutor: VertexExecutor, @unchecked Sendable {
 
     // MARK: Content keys
 
+    /// An image source is keyed by the layers its reference resolves to (the diff IDs in
+    /// order): a base image rebuilt or re-tagged under the same name gives new keys, where the
+    /// name alone would answer later steps from the old image's cache. (Its config reaches the
+    /// keys through the ops the frontend made from it.)
+    public func sourceKey(for vertex: Vertex) throws -> Digest? {
+        guard case .source(.image(let reference)) = vertex.op else { return nil }
+        let state = try environment.resolveImage(reference)
+        return Digest.of(text: "image-layers\n" + state.layers.map(\.diffID.hex).joined(separator: "\n"))
+    }
+
     public func inputsNeededForKeys(of vertex: Vertex) -> [Int] {
         var needed: Set<Int> = []
         switch vertex.op {

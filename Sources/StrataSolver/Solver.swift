@@ -68,6 +68,7 @@ public struct Solver<Executor: VertexExecutor> {
         }
         let overrides = try executor.contentKeys(for: vertex, inputs: needed)
         for (index, checksum) in overrides where index < inputKeys.count { inputKeys[index] = checksum }
+        if vertex.inputs.isEmpty, let resolved = try executor.sourceKey(for: vertex) { inputKeys.append(resolved) }
         let key = CacheKey.compute(opDigest: vertex.opDigest, inputKeys: inputKeys)
         state.report.keys[id] = key
         state.report.explanations[id] = CacheExplanation(

@@ -70,3 +70,26 @@ import Testing
         }
     }
 }
+
+/// BuildKit keys an image source by the digest it resolves to: a base rebuilt under the same
+/// tag, with a config that converts to the same ops, must not answer from the old cache.
+@Suite struct BaseImageKeyTests {
+    @Test func aRebuiltBaseImageUnderTheSameTagInvalidatesTheStepsOnIt() throws {
+        try withEngine { engine, root in
+            let one = try makeContext(in: root, dockerfile: "FROM busybox\nRUN echo one > /f\n")
+            _ = try engine.build(BuildRequest(contextDirectory: one, tags: ["base:x"]))
+            let child = try makeContext(in: root, dockerfile: "FROM base:x\nRUN cat /f > /g\n")
+            let first = try engine.build(BuildRequest(contextDirectory: child, tags: ["child:a"]))
+            #expect(first.executedSteps.count == 1)
+            let two = try makeContext(in: root, dockerfile: "FROM busybox\nRUN echo two > /f\n")
+            _ = try engine.build(BuildRequest(contextDirectory: two, tags: ["base:x"]))
+            // A new process: nothing remembered in memory either.
+            let again = try Engine(storeRoot: engine.store.root)
+            let second = try again.build(BuildRequest(contextDirectory: child, tags: ["child:b"]))
+            #expect(second.executedSteps.count == 1)
+            #expect(second.imageID != first.imageID)
+            let unchanged = try again.build(BuildRequest(contextDirectory: child, tags: ["child:c"]))
+            #expect(unchanged.executedSteps.isEmpty)
+        }
+    }
+}
