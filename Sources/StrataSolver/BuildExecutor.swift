@@ -48,6 +48,8 @@ public final class BuildExecutor: VertexExecutor, @unchecked Sendable {
     var knownRecords: [Digest: CacheRecord] = [:]
     /// The record sets read or written, by root key.
     var loadedRecordSets: [Digest: CacheRecordSet] = [:]
+    /// How many records this build stored.
+    var storedRecords = 0
     /// Which secrets' bytes showed up in step output (before redaction), by vertex name.
     public internal(set) var logExposures: [(vertex: String, secret: String)] = []
 
@@ -137,6 +139,7 @@ public final class BuildExecutor: VertexExecutor, @unchecked Sendable {
         let record = CacheRecord(layer: layer, provenance: provenance)
         try store.writeRecord(Self.recordName(key), Data(record.encoded), durable: false)
         knownRecords[key] = record
+        storedRecords += 1
     }
 
     /// Loads the records kept under a root's key by an earlier build of the same graph.
@@ -149,6 +152,12 @@ public final class BuildExecutor: VertexExecutor, @unchecked Sendable {
     /// Keeps the records of every step the root needed under its key, unless the same set is
     /// there already (a fully cached rebuild writes nothing).
     public func finishCache(root key: Digest, keys: [Digest]) throws {
+        // Nothing stored and the same steps as the set read for this root: the hits came from
+        // it, so it is unchanged (checked by keys alone, without building the new set).
+        if storedRecords == 0, let loaded = loadedRecordSets[key], loaded.records.count == keys.count,
+            zip(loaded.records, keys).allSatisfy({ $0.key == $1 }) {
+            return
+        }
         var seen: Set<Digest> = []
         let set = CacheRecordSet(records: keys.compactMap { key in
             guard seen.insert(key).inserted, let record = knownRecords[key] else { return nil }
