@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import StrataOCI
 import StrataSolver
 import StrataSupport
@@ -83,34 +82,5 @@ extension Engine {
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
         let yearText = String(repeating: "0", count: max(0, 4 - String(year).count)) + String(year)
         return "\(yearText)-\(two(month))-\(two(day))T\(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))Z"
-    }
-}
-
-/// The images an `Engine` exported lately, by what they were made from (config, layers,
-/// epoch): encoding a long history as JSON was the largest cost left in a cached rebuild's
-/// export. A pure function of the key; the caller checks the blobs are still in the store.
-final class ExportMemo: Sendable {
-    private struct Entry: Sendable {
-        var image: ImageConfig
-        var layers: [LayerBlob]
-        var epoch: Int
-        var exported: ExportedImage
-    }
-
-    static let capacity = 4
-    private let entries = Mutex<[Entry]>([])
-
-    func exported(image: ImageConfig, layers: [LayerBlob], epoch: Int) -> ExportedImage? {
-        entries.withLock { entries in
-            entries.first { $0.epoch == epoch && $0.layers == layers && $0.image == image }?.exported
-        }
-    }
-
-    func remember(image: ImageConfig, layers: [LayerBlob], epoch: Int, exported: ExportedImage) {
-        entries.withLock { entries in
-            entries.removeAll { $0.epoch == epoch && $0.layers == layers && $0.image == image }
-            entries.insert(Entry(image: image, layers: layers, epoch: epoch, exported: exported), at: 0)
-            if entries.count > Self.capacity { entries.removeLast() }
-        }
     }
 }
