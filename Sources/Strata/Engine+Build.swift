@@ -21,12 +21,21 @@ extension Engine {
         }
         let text = String(decoding: data, as: UTF8.self)
         let displayName = dockerfileURL.lastPathComponent == "Dockerfile" && request.dockerfile == nil ? "Dockerfile" : dockerfileURL.relativePath
-        let parsed = try InstructionParser.parse(text, fileName: displayName)
         // BuildKit runs its build checks before building: warnings are printed, and a check the
         // Dockerfile configures as an error (`# check=error=true`) fails the build.
         let ignoreURL = request.contextDirectory.appendingPathComponent(".dockerignore")
-        let ignore = DockerIgnore(FileManager.default.contents(atPath: ignoreURL.path).map { String(decoding: $0, as: UTF8.self) } ?? "")
-        let checks = BuildChecker(parsed, isIgnored: { ignore.excludes($0) }).findings()
+        let ignoreText = FileManager.default.contents(atPath: ignoreURL.path).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let ignore = DockerIgnore(ignoreText)
+        let parsed: FrontendMemo.Parsed
+        if let known = frontend.parsed(text: text, fileName: displayName, ignoreText: ignoreText) {
+            parsed = known
+        } else {
+            let dockerfile = try InstructionParser.parse(text, fileName: displayName)
+            let findings = BuildChecker(dockerfile, isIgnored: { ignore.excludes($0) }).findings()
+            parsed = FrontendMemo.Parsed(text: text, fileName: displayName, ignoreText: ignoreText, dockerfile: dockerfile, findings: findings)
+            frontend.remember(parsed)
+        }
+        let checks = parsed.findings
         for finding in checks { onEvent(.warning(finding.diagnostic)) }
         if let failing = checks.first(where: { $0.severity == .error }) {
             throw BuildError.checkFailed(failing.diagnostic.description)
@@ -34,10 +43,19 @@ extension Engine {
 
         var options = FrontendOptions(buildArgs: request.buildArgs, target: request.target)
         if let fixtures = request.networkFixtures { options.network = try NetworkFixturesFile.load(fixtures) }
-        var converter = DockerfileConverter(parsed, source: text, options: options) { [self] reference in
-            try self.image(reference).config
+        let converted: ConvertedBuild
+        if let known = frontend.converted(text: text, fileName: displayName, options: options, configOf: { [self] in try? self.image($0).id }) {
+            converted = known
+        } else {
+            let resolved = ResolvedConfigs()
+            var converter = DockerfileConverter(parsed.dockerfile, source: text, options: options) { [self] reference in
+                let image = try self.image(reference)
+                resolved.digests[reference] = image.id
+                return image.config
+            }
+            converted = try converter.convert()
+            frontend.remember(FrontendMemo.Converted(text: text, fileName: displayName, options: options, images: resolved.digests, build: converted))
         }
-        let converted = try converter.convert()
         for warning in converted.warnings { onEvent(.warning(warning)) }
 
         let secrets = try resolveSecrets(request, converted: converted)
@@ -91,7 +109,7 @@ extension Engine {
         var audit = try auditBuiltImage(exported, auditor: auditor, name: request.tags.first ?? exported.id.short)
         if let mode = request.provenance {
             var materials: [(uri: String, digest: Digest)] = []
-            for vertex in converted.definition.closure(of: converted.root) {
+            for vertex in converted.targetClosure {
                 guard case .source(.image(let reference)) = vertex.op, let stored = try? image(reference) else { continue }
                 let name = stored.record.name.split(separator: ":").first.map(String.init) ?? stored.record.name
                 materials.append(("pkg:docker/\(name)@\(stored.record.name.split(separator: ":").last ?? "latest")?platform=linux%2Famd64", stored.record.manifest))
@@ -119,7 +137,7 @@ extension Engine {
         try saveMountResidue(audit.findings.filter { $0.severity == .info }, image: exported.id)
         let executed = report.executed.compactMap { converted.definition[$0] }.filter { if case .source = $0.op { return false }; return true }.map(\.name)
         let ranThisBuild = Set(report.executed)
-        let explanations = converted.definition.closure(of: converted.root).compactMap { vertex -> String? in
+        let explanations = converted.targetClosure.compactMap { vertex -> String? in
             guard let explanation = report.explanations[vertex.id] else { return nil }
             let rebuilt = vertex.inputs.compactMap { converted.definition[$0] }.filter { input in
                 if case .source = input.op { return false }
@@ -177,7 +195,7 @@ extension Engine {
         for source in request.secrets {
             values[source.id] = try source.resolve(environment: request.environment, currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         }
-        for vertex in converted.definition.closure(of: converted.root) {
+        for vertex in converted.targetClosure {
             guard case .exec(let exec) = vertex.op else { continue }
             for mount in exec.mounts {
                 guard case .secret(let id, let required, _, _, _, _) = mount.kind, required, values[id] == nil else { continue }
@@ -227,4 +245,9 @@ extension Engine {
             StoredAuditableImage(store: store, manifest: stored.manifest, configJSON: try store.get(stored.manifest.config.digest)),
             name: reference, layerDigests: digests, cache: layerAudits.cache(in: store))
     }
+}
+
+/// The config digests of the images a conversion resolved, collected by its resolver.
+private final class ResolvedConfigs {
+    var digests: [String: Digest] = [:]
 }

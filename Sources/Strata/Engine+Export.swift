@@ -4,7 +4,7 @@ import StrataSolver
 import StrataSupport
 
 /// An image written to the store by a build.
-struct ExportedImage {
+struct ExportedImage: Sendable {
     var id: Digest
     var manifestDigest: Digest
     var manifest: ImageManifest
@@ -17,10 +17,35 @@ extension Engine {
     /// entries stamped with the build's epoch (SOURCE_DATE_EPOCH), so equal inputs give an
     /// equal image ID on any machine.
     func export(_ state: SolvedState, image: ImageConfig, epoch: Int, tags: [String]) throws -> ExportedImage {
+        let layers = state.layers
+        let exported: ExportedImage
+        // The same config and layers give the same blobs: a rebuild with an identical result
+        // reuses them while they are still in the store, instead of encoding them again.
+        if let known = exports.exported(image: image, layers: layers, epoch: epoch),
+            store.contains(known.id), store.contains(known.manifestDigest) {
+            exported = known
+        } else {
+            exported = try write(image: image, layers: layers, epoch: epoch)
+            exports.remember(image: image, layers: layers, epoch: epoch, exported: exported)
+        }
+        for tag in tags {
+            let reference = try ImageReference(parsing: tag)
+            // A rebuild that gives the same image leaves the index as it is: rewriting it would
+            // cost a locked, fsynced write for nothing.
+            if let current = try images.lookup(reference), current.manifest == exported.manifestDigest, current.config == exported.id {
+                continue
+            }
+            _ = try images.tag(reference, manifest: exported.manifestDigest, config: exported.id)
+        }
+        return exported
+    }
+
+    /// Encodes and stores the config and manifest.
+    private func write(image: ImageConfig, layers: [LayerBlob], epoch: Int) throws -> ExportedImage {
         var config = image
         let created = Self.timestamp(epoch)
         config.created = created
-        config.rootfs = RootFS(diffIDs: state.layers.map(\.diffID))
+        config.rootfs = RootFS(diffIDs: layers.map(\.diffID))
         config.history = config.history?.map { entry in
             var entry = entry
             if entry.created == nil { entry.created = created }
@@ -32,20 +57,10 @@ extension Engine {
         let configDescriptor = Descriptor(mediaType: MediaType.ociConfig, digest: try store.put(configJSON, durable: false), size: configJSON.count)
         let manifest = ImageManifest(
             config: configDescriptor,
-            layers: state.layers.map { Descriptor(mediaType: $0.mediaType, digest: $0.digest, size: $0.size) })
+            layers: layers.map { Descriptor(mediaType: $0.mediaType, digest: $0.digest, size: $0.size) })
         let manifestJSON = [UInt8](try StableJSON.encode(manifest))
-        let manifestDescriptor = Descriptor(
-            mediaType: MediaType.ociManifest, digest: try store.put(manifestJSON, durable: false), size: manifestJSON.count)
-        for tag in tags {
-            let reference = try ImageReference(parsing: tag)
-            // A rebuild that gives the same image leaves the index as it is: rewriting it would
-            // cost a locked, fsynced write for nothing.
-            if let current = try images.lookup(reference), current.manifest == manifestDescriptor.digest, current.config == configDescriptor.digest {
-                continue
-            }
-            _ = try images.tag(reference, manifest: manifestDescriptor.digest, config: configDescriptor.digest)
-        }
-        return ExportedImage(id: configDescriptor.digest, manifestDigest: manifestDescriptor.digest, manifest: manifest, configJSON: configJSON)
+        let manifestDigest = try store.put(manifestJSON, durable: false)
+        return ExportedImage(id: configDescriptor.digest, manifestDigest: manifestDigest, manifest: manifest, configJSON: configJSON)
     }
 
     /// RFC 3339 in UTC, as Go's time.Time marshals (`1970-01-01T00:00:00Z`). Computed from the

@@ -6,7 +6,14 @@ extension Engine {
     /// Keeps the mount residue of a build beside its image: only the build knows which
     /// `RUN --mount` made which empty entry, and `strata audit` of the stored image reports it.
     func saveMountResidue(_ findings: [Finding], image: Digest) throws {
-        try store.writeRecord("residue-\(image.hex)", try StableJSON.encode(findings))
+        // No residue is what a missing record says: most builds create no file (a durable,
+        // fsynced one) for it. An earlier build of the same image by other steps may have left
+        // one, which no longer applies.
+        if findings.isEmpty { return try store.removeRecord("residue-\(image.hex)") }
+        // A rebuild of the same image finds the same record: leave it (and skip the fsync).
+        let data = try StableJSON.encode(findings)
+        if (try? store.readRecord("residue-\(image.hex)")) == data { return }
+        try store.writeRecord("residue-\(image.hex)", data)
     }
 
     /// The mount residue recorded when Strata built `reference` (an image in the store);

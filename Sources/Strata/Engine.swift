@@ -19,6 +19,10 @@ public final class Engine: @unchecked Sendable {
     let plainAuditor = ImageAuditor(secrets: [])
     /// Manifests and configs by digest: blobs never change, so each is read and decoded once.
     let decoded = DecodedImages()
+    /// The parse, checks and conversion of recently built Dockerfiles.
+    let frontend = FrontendMemo()
+    /// Recently exported images, so a rebuild with the same result does not encode them again.
+    let exports = ExportMemo()
 
     /// Opens (creating if needed) the store at `root`, and makes the built-in images available.
     public init(storeRoot: URL) throws {

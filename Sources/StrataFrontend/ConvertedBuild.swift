@@ -15,6 +15,9 @@ public struct ConvertedBuild: Sendable {
     /// Per vertex: where it comes from and which secrets it mounts.
     public var steps: [Digest: StepInfo]
     public var warnings: [Diagnostic]
+    /// `definition.closure(of: root)`: the vertices the target needs, dependencies first.
+    /// Computed once, since several passes over a build walk it.
+    public var targetClosure: [Vertex]
 }
 
 /// One stage as converted, for reports and the isolation audit.

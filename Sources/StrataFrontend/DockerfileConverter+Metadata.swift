@@ -31,7 +31,7 @@ extension DockerfileConverter {
                 parts.append("\(key)=\(value)")
                 state.setEnvironment(key, value)
                 // A redefined key keeps its place (PATH stays first); a new one goes last.
-                if let existing = env.firstIndex(where: { $0.splitAssignment().0 == key }) {
+                if let existing = env.firstIndex(where: { Self.assigns($0, key) }) {
                     env[existing] = "\(key)=\(value)"
                 } else {
                     env.append("\(key)=\(value)")

@@ -100,8 +100,25 @@ extension DockerfileConverter {
         return vertex
     }
 
+    /// Whether the `K=V` entry `entry` sets `key` (what `entry.splitAssignment().0 == key`
+    /// says), by bytes: ENV looks through every entry for each key it sets.
+    static func assigns(_ entry: String, _ key: String) -> Bool {
+        let entryBytes = entry.utf8, keyBytes = key.utf8
+        guard entryBytes.count > keyBytes.count, !keyBytes.contains(UInt8(ascii: "=")) else {
+            return entry.splitAssignment().0 == key
+        }
+        let equals = entryBytes.index(entryBytes.startIndex, offsetBy: keyBytes.count)
+        return entryBytes[equals] == UInt8(ascii: "=") && entryBytes[..<equals].elementsEqual(keyBytes)
+    }
+
     static func firstLine(_ text: String) -> String {
-        String(text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+        // By UTF-8 bytes: splitting by `Character` walks grapheme boundaries, which cost more
+        // than the rest of converting the instruction ("\r\n" is one `Character`: keep that).
+        guard let newline = text.utf8.firstIndex(of: UInt8(ascii: "\n")) else { return text }
+        if text.utf8.contains(UInt8(ascii: "\r")) {
+            return String(text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+        }
+        return String(text[..<newline])
     }
 
     /// BuildKit shows the keyword upper-cased: `run echo` → `RUN echo`.

@@ -31,7 +31,13 @@ public struct DockerfileConverter {
         self.options = options
         self.resolveImage = resolveImage
         self.fileName = dockerfile.ast.fileName
-        self.lines = [""] + source.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split by UTF-8 bytes where that gives the same lines as splitting by `Character`
+        // (grapheme breaking costs more than converting); "\r\n" is one `Character`.
+        if source.utf8.contains(UInt8(ascii: "\r")) {
+            self.lines = [""] + source.split(separator: "\n", omittingEmptySubsequences: false)
+        } else {
+            self.lines = [""] + source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
+        }
     }
 
     public mutating func convert() throws -> ConvertedBuild {
@@ -51,7 +57,7 @@ public struct DockerfileConverter {
         image.author = state.author
         return ConvertedBuild(
             definition: definition, root: state.vertex, image: image, targetStage: target, stages: summaries, steps: steps,
-            warnings: warnings)
+            warnings: warnings, targetClosure: definition.closure(of: state.vertex))
     }
 
     // MARK: Stages
@@ -188,6 +194,7 @@ public struct DockerfileConverter {
     // MARK: Expansion
 
     func expand(_ word: String, environment: [String: String], at location: SourceLocation) throws -> String {
+        if isLiteral(word) { return word }
         do {
             return try WordExpander(escape: dockerfile.ast.escape).expand(word, environment: environment)
         } catch {
@@ -205,7 +212,15 @@ public struct DockerfileConverter {
 
     /// Expansion for progress names: quotes kept, unset variables left as written.
     func expandForDisplay(_ text: String, environment: [String: String]) -> String {
-        (try? WordExpander(escape: dockerfile.ast.escape, rawQuotes: true, rawEscapes: true, skipUnsetVariables: true).expand(text, environment: environment)) ?? text
+        if isLiteral(text) { return text }
+        return (try? WordExpander(escape: dockerfile.ast.escape, rawQuotes: true, rawEscapes: true, skipUnsetVariables: true).expand(text, environment: environment)) ?? text
+    }
+
+    /// Whether expanding `word` cannot change it: no `$`, no quotes, no escape character. Most
+    /// words are like that, and the expander's scanner is the largest cost of a conversion.
+    func isLiteral(_ word: String) -> Bool {
+        guard let escape = dockerfile.ast.escape.asciiValue else { return false }
+        return !word.utf8.contains { $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "'") || $0 == UInt8(ascii: "\"") || $0 == escape }
     }
 
     func sourceLine(_ line: Int) -> String? {

@@ -2,7 +2,7 @@ import StrataLLB
 import StrataSupport
 
 /// What a build asks of the frontend besides the Dockerfile.
-public struct FrontendOptions: Sendable {
+public struct FrontendOptions: Sendable, Equatable {
     /// `--build-arg` values.
     public var buildArgs: [String: String]
     /// `--target`: the stage to build; the last stage when nil.
@@ -23,7 +23,7 @@ public struct FrontendOptions: Sendable {
 
 /// The offline network: URL → the files a download (one file) or a git checkout (a tree) gives.
 /// Unknown URLs fail as an unreachable host does in BuildKit.
-public struct NetworkFixtures: Sendable {
+public struct NetworkFixtures: Sendable, Equatable {
     public var files: [String: [InlineFile]]
 
     public init(files: [String: [InlineFile]] = [:]) { self.files = files }

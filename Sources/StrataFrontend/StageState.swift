@@ -13,7 +13,18 @@ struct StageState {
     var history: [History]
     var author: String?
     /// ENV and ARG values as the RUN environment sees them, in order, later wins.
-    var environment: [(key: String, value: String)]
+    var environment: [(key: String, value: String)] {
+        get { orderedEnvironment }
+        set {
+            orderedEnvironment = newValue
+            lookup = Self.lookup(of: newValue)
+        }
+    }
+    private var orderedEnvironment: [(key: String, value: String)]
+    /// The environment as a lookup for word expansion, kept in step with `environment`: every
+    /// instruction expands against it, and rebuilding it each time cost more than the rest of
+    /// converting a long Dockerfile.
+    private(set) var lookup: [String: String]
     /// Declared ARGs in declaration order with their values (nil: declared without a value).
     var buildArgs: [(key: String, value: String?)] = []
     /// Whether this stage set CMD itself (ENTRYPOINT then keeps it).
@@ -26,19 +37,32 @@ struct StageState {
     var workingDirectory: String { config.workingDir.flatMap { $0.isEmpty ? nil : $0 } ?? "/" }
     var shell: [String] { config.shell ?? ["/bin/sh", "-c"] }
 
-    /// The environment as a lookup for word expansion.
-    var lookup: [String: String] {
+    init(
+        index: Int, displayName: String, vertex: Digest, config: ContainerConfig, history: [History],
+        environment: [(key: String, value: String)]
+    ) {
+        self.index = index
+        self.displayName = displayName
+        self.vertex = vertex
+        self.config = config
+        self.history = history
+        self.orderedEnvironment = environment
+        self.lookup = Self.lookup(of: environment)
+    }
+
+    private static func lookup(of environment: [(key: String, value: String)]) -> [String: String] {
         var result: [String: String] = [:]
         for (key, value) in environment { result[key] = value }
         return result
     }
 
     mutating func setEnvironment(_ key: String, _ value: String) {
-        if let index = environment.firstIndex(where: { $0.key == key }) {
-            environment[index].value = value
+        if lookup[key] != nil, let index = orderedEnvironment.firstIndex(where: { $0.key == key }) {
+            orderedEnvironment[index].value = value
         } else {
-            environment.append((key, value))
+            orderedEnvironment.append((key, value))
         }
+        lookup[key] = value
     }
 
     /// The RUN environment as `K=V` strings, with BuildKit's default PATH when none is set.

@@ -11,25 +11,36 @@ public struct Vertex: Hashable, Sendable, Codable, Identifiable {
     public let name: String
     /// Where in the Dockerfile the vertex comes from, if anywhere.
     public let source: SourceRange?
+    /// `op.digest`, computed once: the vertex id and the solver's cache key both start from it.
+    public let opDigest: Digest
 
     public init(op: Op, inputs: [Digest], name: String, source: SourceRange? = nil) {
         self.op = op
         self.inputs = inputs
         self.name = name
         self.source = source
-        self.id = Vertex.digest(op: op, inputs: inputs)
+        self.opDigest = op.digest
+        self.id = Vertex.digest(opDigest: opDigest, inputs: inputs)
     }
 
     /// The identity excludes the name and source location: the same work done from two lines is
-    /// one vertex, as in BuildKit.
-    static func digest(op: Op, inputs: [Digest]) -> Digest {
-        struct Identity: Encodable {
-            let op: Op
-            let inputs: [Digest]
-        }
-        // Encoding a value of plain Codable types cannot fail.
-        let data = (try? StableJSON.encode(Identity(op: op, inputs: inputs))) ?? Data()
-        return Digest.of(data)
+    /// one vertex, as in BuildKit. A binary digest of the op's digest and the inputs' ids (see
+    /// `Op.digest`), prefixed so that it can never equal a cache key of the same op.
+    static func digest(opDigest: Digest, inputs: [Digest]) -> Digest {
+        var text = "vertex/\(OpEncoding.version)\n" + opDigest.hex
+        for input in inputs { text += "\n" + input.hex }
+        return Digest.of(text: text)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, op, inputs, name, source
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            op: try container.decode(Op.self, forKey: .op), inputs: try container.decode([Digest].self, forKey: .inputs),
+            name: try container.decode(String.self, forKey: .name), source: try container.decodeIfPresent(SourceRange.self, forKey: .source))
     }
 }
 

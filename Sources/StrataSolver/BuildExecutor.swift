@@ -42,6 +42,14 @@ public final class BuildExecutor: VertexExecutor, @unchecked Sendable {
     let store: ContentStore
     let blobs: any BlobStore
     let environment: Environment
+    /// Records read from a root's record set (`prepareCache`), by key.
+    var memoizedRecords: [Digest: CacheRecord] = [:]
+    /// Every record this build hit or stored, by key, for `finishCache`.
+    var knownRecords: [Digest: CacheRecord] = [:]
+    /// The record sets read or written, by root key.
+    var loadedRecordSets: [Digest: CacheRecordSet] = [:]
+    /// How many records this build stored.
+    var storedRecords = 0
     /// Which secrets' bytes showed up in step output (before redaction), by vertex name.
     public internal(set) var logExposures: [(vertex: String, secret: String)] = []
 
@@ -87,7 +95,7 @@ public final class BuildExecutor: VertexExecutor, @unchecked Sendable {
         let tar = try LayerWriter.tar(from: try input.snapshot, to: upper)
         let digest = try store.put(tar, durable: false)
         let layer = LayerBlob(digest: digest, diffID: digest, size: tar.count, mediaType: LayerBlob.uncompressedMediaType, createdBy: vertex.name)
-        return SolvedState(snapshot: upper, layers: input.layers + [layer], provenance: provenance)
+        return SolvedState(over: input, adding: layer, provenance: provenance, tree: LazySnapshot(upper))
     }
 
     /// The mtime a step gives what it writes: the epoch plus the number of layers the step's
@@ -95,49 +103,93 @@ public final class BuildExecutor: VertexExecutor, @unchecked Sendable {
     /// clock would, so that the differ sees a `touch` or an identical rewrite (BuildKit stores
     /// those files); yet the time depends only on the inputs, so builds stay reproducible.
     func stepTime(over input: SolvedState) -> Int {
-        environment.epoch + input.layers.count + 1
+        environment.epoch + input.layerCount + 1
     }
 
     // MARK: Cache
-
-    struct CacheRecord: Codable {
-        var layer: LayerBlob
-        /// Secret-derived files the step left, by path: secret ids and transformations.
-        var provenance: [String: [String]]
-    }
 
     /// A cache hit: the recorded layer on top of the input's layers. Its tree is made only if a
     /// later step reads it, by applying the layer (verified against its digest) to the input's.
     public func cachedResult(for key: Digest, vertex: Vertex, inputs: [SolvedState]) throws -> SolvedState? {
         guard let input = inputs.first,
-            let data = try store.readRecord("cache-\(key.hex)"),
-            let record = try? StableJSON.decode(CacheRecord.self, from: data),
+            let record = try memoizedRecords[key] ?? cacheRecord(for: key),
             // A blob cut short by a crash (the store does not fsync recomputable blobs) shows
             // here already; one damaged in place shows when it is read and verified.
             (try? store.size(of: record.layer.digest)) == record.layer.size
         else { return nil }
+        knownRecords[key] = record
         var provenance = input.provenance
         for (path, labels) in record.provenance { provenance[path] = Provenance(labels: labels) }
         let store = self.store
         let epoch = environment.epoch
-        return SolvedState(layers: input.layers + [record.layer], provenance: provenance) {
+        let tree = LazySnapshot {
             var fs = try input.snapshot.mutable(time: epoch)
             let blob = try store.openBlob(record.layer.digest)
             try fs.applyLayer(blob)
             try blob.finish()
             return fs.commit()
         }
+        return SolvedState(over: input, adding: record.layer, provenance: provenance, tree: tree)
     }
 
     public func store(_ result: SolvedState, for key: Digest, vertex: Vertex, inputs: [SolvedState]) throws {
-        guard let layer = result.layers.last, let input = inputs.first, result.layers.count == input.layers.count + 1 else { return }
+        guard let layer = result.lastLayer, let input = inputs.first, result.layerCount == input.layerCount + 1 else { return }
         var provenance: [String: [String]] = [:]
         for (path, value) in result.provenance where input.provenance[path] != value { provenance[path] = value.labels }
         let record = CacheRecord(layer: layer, provenance: provenance)
-        try store.writeRecord("cache-\(key.hex)", try StableJSON.encode(record), durable: false)
+        try store.writeRecord(Self.recordName(key), Data(record.encoded), durable: false)
+        knownRecords[key] = record
+        storedRecords += 1
+    }
+
+    /// Loads the records kept under a root's key by an earlier build of the same graph.
+    public func prepareCache(root key: Digest) throws {
+        guard let bytes = try store.readRecordBytes(Self.recordSetName(key)), let set = CacheRecordSet(decoding: bytes) else { return }
+        loadedRecordSets[key] = set
+        for (key, record) in set.records { memoizedRecords[key] = record }
+    }
+
+    /// Keeps the records of every step the root needed under its key, unless the same set is
+    /// there already (a fully cached rebuild writes nothing).
+    public func finishCache(root key: Digest, keys: [Digest]) throws {
+        // Nothing stored and the same steps as the set read for this root: the hits came from
+        // it, so it is unchanged (checked by keys alone, without building the new set).
+        if storedRecords == 0, let loaded = loadedRecordSets[key], loaded.records.count == keys.count,
+            zip(loaded.records, keys).allSatisfy({ $0.key == $1 }) {
+            return
+        }
+        var seen: Set<Digest> = []
+        let set = CacheRecordSet(records: keys.compactMap { key in
+            guard seen.insert(key).inserted, let record = knownRecords[key] else { return nil }
+            return (key, record)
+        })
+        guard !set.records.isEmpty, set != loadedRecordSets[key] else { return }
+        try store.writeRecord(Self.recordSetName(key), Data(set.encoded), durable: false)
+        loadedRecordSets[key] = set
+    }
+
+    static func recordSetName(_ key: Digest) -> String { "cache2-build-" + key.hex }
+
+    /// Cache records are named for their key; `cache2-` since records became binary (the
+    /// JSON `cache-` records of earlier versions are never read).
+    static func recordName(_ key: Digest) -> String { "cache2-" + key.hex }
+
+    /// The record for `key`; nil when there is none or it is torn.
+    func cacheRecord(for key: Digest) throws -> CacheRecord? {
+        try store.readRecordBytes(Self.recordName(key)).flatMap(CacheRecord.init(decoding:))
     }
 
     // MARK: Content keys
+
+    /// An image source is keyed by the layers its reference resolves to (the diff IDs in
+    /// order): a base image rebuilt or re-tagged under the same name gives new keys, where the
+    /// name alone would answer later steps from the old image's cache. (Its config reaches the
+    /// keys through the ops the frontend made from it.)
+    public func sourceKey(for vertex: Vertex) throws -> Digest? {
+        guard case .source(.image(let reference)) = vertex.op else { return nil }
+        let state = try environment.resolveImage(reference)
+        return Digest.of(text: "image-layers\n" + state.layers.map(\.diffID.hex).joined(separator: "\n"))
+    }
 
     public func inputsNeededForKeys(of vertex: Vertex) -> [Int] {
         var needed: Set<Int> = []

@@ -2,14 +2,24 @@ import StrataFS
 import StrataSupport
 
 extension Snapshot {
-    /// Every entry at or below `path` (absolute, no symlinks resolved in between).
+    /// Every entry at or below `path` (absolute, no symlinks resolved in between), parents
+    /// before children, siblings sorted. Only the subtree is visited: a cache key for
+    /// `COPY file` must not walk the whole context.
     func entries(below path: String) -> [FileInfo] {
+        if path == "/" { return entries() }
+        // A path through a symlink names nothing here (`stat` would resolve it).
+        guard let top = try? stat(path, followSymlinks: false), top.path == path else { return [] }
         var result: [FileInfo] = []
-        let prefix = path == "/" ? "/" : path + "/"
-        walk { info in
-            if info.path == path || info.path.hasPrefix(prefix) { result.append(info) }
-        }
+        collect(top, into: &result)
         return result
+    }
+
+    private func collect(_ info: FileInfo, into result: inout [FileInfo]) {
+        result.append(info)
+        guard info.kind == .directory, let names = try? list(info.path) else { return }
+        for name in names {
+            if let child = try? stat(info.path + "/" + name, followSymlinks: false) { collect(child, into: &result) }
+        }
     }
 
     /// A snapshot whose root is the directory at `path` (bind mounts with `source=`).

@@ -15,7 +15,18 @@ public struct SolvedState: Sendable {
         get throws { try tree.value() }
     }
     let tree: LazySnapshot
-    public var layers: [LayerBlob]
+    /// The layers, oldest first: held as a chain shared with the input's state, so that each
+    /// step adds one node instead of copying its input's whole list (a 200-step build would
+    /// copy 20,000 layer values).
+    public var layers: [LayerBlob] {
+        get { chain?.layers ?? [] }
+        set { chain = LayerChain.of(newValue) }
+    }
+    private var chain: LayerChain?
+    /// `layers.count`, without making the list.
+    public var layerCount: Int { chain?.count ?? 0 }
+    /// `layers.last`, without making the list.
+    public var lastLayer: LayerBlob? { chain?.layer }
     /// Files in `snapshot` whose bytes derive from secrets, by absolute path.
     public var provenance: [String: Provenance]
     /// Whether the tree is build input from outside any image (the context, inline heredoc
@@ -24,7 +35,7 @@ public struct SolvedState: Sendable {
 
     public init(snapshot: Snapshot, layers: [LayerBlob], provenance: [String: Provenance] = [:], isBuildInput: Bool = false) {
         self.tree = LazySnapshot(snapshot)
-        self.layers = layers
+        self.chain = LayerChain.of(layers)
         self.provenance = provenance
         self.isBuildInput = isBuildInput
     }
@@ -35,13 +46,21 @@ public struct SolvedState: Sendable {
         materialise: @escaping @Sendable () throws -> Snapshot
     ) {
         self.tree = LazySnapshot(materialise)
-        self.layers = layers
+        self.chain = LayerChain.of(layers)
         self.provenance = provenance
         self.isBuildInput = isBuildInput
     }
 
     /// Whether the filesystem has been made (a fully cached chain never makes it).
     public var isMaterialised: Bool { tree.isMaterialised }
+
+    /// A state one layer above `input`: its layers plus `layer`, sharing the input's chain.
+    init(over input: SolvedState, adding layer: LayerBlob, provenance: [String: Provenance], tree: LazySnapshot) {
+        self.tree = tree
+        self.chain = LayerChain(layer: layer, parent: input.chain)
+        self.provenance = provenance
+        self.isBuildInput = false
+    }
 }
 
 /// One layer blob in the content store.

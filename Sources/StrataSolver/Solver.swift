@@ -37,13 +37,24 @@ public struct Solver<Executor: VertexExecutor> {
     public func solve(_ definition: Definition, roots: [Digest]) throws -> (results: [Digest: Executor.Result], report: Report) {
         var state = State()
         var results: [Digest: Executor.Result] = [:]
-        for root in roots { results[root] = try resolve(root, in: definition, state: &state) }
+        for root in roots {
+            // The root's key first (its `resolve` starts with it anyway, so events keep their
+            // order): the executor can then load the records of the whole graph in one read.
+            let rootKey = try key(of: root, in: definition, state: &state)
+            if useCache { try executor.prepareCache(root: rootKey) }
+            results[root] = try resolve(root, in: definition, state: &state)
+            // Every cacheable vertex resolved so far: all the root needed (for the first root,
+            // exactly that; a later root's set may also hold an earlier root's records).
+            try executor.finishCache(root: rootKey, keys: state.resolvedKeys)
+        }
         return (results, state.report)
     }
 
     private struct State {
         var results: [Digest: Executor.Result] = [:]
         var report = Report()
+        /// Keys of the cacheable vertices resolved, in order.
+        var resolvedKeys: [Digest] = []
     }
 
     private func key(of id: Digest, in definition: Definition, state: inout State) throws -> Digest {
@@ -57,7 +68,8 @@ public struct Solver<Executor: VertexExecutor> {
         }
         let overrides = try executor.contentKeys(for: vertex, inputs: needed)
         for (index, checksum) in overrides where index < inputKeys.count { inputKeys[index] = checksum }
-        let key = CacheKey.compute(op: vertex.op, inputKeys: inputKeys)
+        if vertex.inputs.isEmpty, let resolved = try executor.sourceKey(for: vertex) { inputKeys.append(resolved) }
+        let key = CacheKey.compute(opDigest: vertex.opDigest, inputKeys: inputKeys)
         state.report.keys[id] = key
         state.report.explanations[id] = CacheExplanation(
             vertexName: vertex.name, decision: .miss, key: key, contentKeyedInputs: overrides.keys.sorted())
@@ -76,6 +88,7 @@ public struct Solver<Executor: VertexExecutor> {
             state.report.explanations[id]?.decision = .hit
             onEvent(.cached(vertex, key: key))
             state.results[id] = cached
+            state.resolvedKeys.append(key)
             return cached
         }
         state.report.explanations[id]?.decision = cacheable ? (useCache ? .miss : .disabled) : .notCacheable
@@ -87,7 +100,10 @@ public struct Solver<Executor: VertexExecutor> {
             onEvent(.failed(vertex, message: "\(error)"))
             throw SolveError.failed(vertex: vertex, underlying: error)
         }
-        if cacheable { try executor.store(result, for: key, vertex: vertex, inputs: inputs) }
+        if cacheable {
+            try executor.store(result, for: key, vertex: vertex, inputs: inputs)
+            state.resolvedKeys.append(key)
+        }
         state.report.executed.append(id)
         onEvent(.completed(vertex, key: key))
         state.results[id] = result

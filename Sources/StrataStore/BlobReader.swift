@@ -20,7 +20,7 @@ public final class BlobReader {
     init(store: ContentStore, digest: Digest) throws {
         self.store = store
         self.digest = digest
-        path = store.url(for: digest).path
+        path = store.path(for: digest)
         fd = path.withCString { open($0, O_RDONLY) }
         guard fd >= 0 else {
             if errno == ENOENT { throw StoreError.blobNotFound(digest) }
@@ -87,7 +87,7 @@ extension ContentStore {
     func discardCorrupt(_ digest: Digest, readFrom fd: Int32) {
         var opened = stat()
         var current = stat()
-        let path = url(for: digest).path
+        let path = path(for: digest)
         guard fstat(fd, &opened) == 0, lstat(path, &current) == 0,
             opened.st_ino == current.st_ino, opened.st_dev == current.st_dev
         else { return }

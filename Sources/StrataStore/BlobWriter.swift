@@ -44,7 +44,7 @@ public final class BlobWriter {
         if let expected, expected != digest { throw StoreError.digestMismatch(expected: expected, actual: digest) }
         if !store.contains(digest) {
             createdBlob = true
-            try FileIO.rename(temporary.path, store.url(for: digest).path)
+            try FileIO.rename(temporary.path, store.path(for: digest))
             FileIO.syncDirectory(store.blobDirectory.path)
         }
         return (digest, size)

@@ -25,10 +25,29 @@ public final class ContentStore: Sendable {
     /// Opens (creating if needed) the store at `root`.
     public init(root: URL) throws {
         self.root = root.standardizedFileURL
-        for directory in [blobDirectory, temporaryDirectory, recordDirectory] {
-            try FileIO.makeDirectories(directory.path)
+        let rootPath = self.root.path.hasSuffix("/") ? self.root.path : self.root.path + "/"
+        blobPathPrefix = rootPath + "blobs/sha256/"
+        recordPathPrefix = rootPath + "records/"
+        for directory in ["blobs/sha256", "tmp", "records"] {
+            try FileIO.makeDirectories(rootPath + directory)
         }
+        blobDirectoryDescriptor = open(blobPathPrefix, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     }
+
+    deinit {
+        if blobDirectoryDescriptor >= 0 { close(blobDirectoryDescriptor) }
+    }
+
+    /// The blob directory, open, so that `size(of:)` looks up one name rather than the whole
+    /// path (a cached build checks the size of every layer it reuses); -1 if it could not be
+    /// opened, and then paths are used.
+    private let blobDirectoryDescriptor: Int32
+
+    /// `blobDirectory` and `recordDirectory` as path prefixes ending in `/`: a cached build
+    /// looks up hundreds of blobs and records, and `URL.appendingPathComponent` costs a `stat`
+    /// and an allocation-heavy parse for each.
+    let blobPathPrefix: String
+    let recordPathPrefix: String
 
     var blobDirectory: URL { root.appendingPathComponent("blobs/sha256", isDirectory: true) }
     var temporaryDirectory: URL { root.appendingPathComponent("tmp", isDirectory: true) }
@@ -38,18 +57,27 @@ public final class ContentStore: Sendable {
 
     /// Where the blob with `digest` lives (whether or not it is there yet).
     public func url(for digest: Digest) -> URL {
-        blobDirectory.appendingPathComponent(digest.hex)
+        URL(fileURLWithPath: path(for: digest), isDirectory: false)
+    }
+
+    /// The file path of the blob with `digest` (whether or not it is there yet).
+    public func path(for digest: Digest) -> String {
+        blobPathPrefix + digest.hex
     }
 
     public func contains(_ digest: Digest) -> Bool {
-        FileManager.default.fileExists(atPath: url(for: digest).path)
+        var info = stat()
+        return stat(path(for: digest), &info) == 0
     }
 
     /// The blob's size in bytes. (A plain `stat`: Foundation's attributes also look up the
     /// owner's name, reading /etc/passwd on every call.)
     public func size(of digest: Digest) throws -> Int {
         var info = stat()
-        guard stat(url(for: digest).path, &info) == 0 else { throw StoreError.blobNotFound(digest) }
+        let found = blobDirectoryDescriptor >= 0
+            ? fstatat(blobDirectoryDescriptor, digest.hex, &info, 0) == 0
+            : stat(path(for: digest), &info) == 0
+        guard found else { throw StoreError.blobNotFound(digest) }
         return Int(info.st_size)
     }
 
@@ -59,7 +87,7 @@ public final class ContentStore: Sendable {
     public func put(_ bytes: [UInt8], durable: Bool = true) throws -> Digest {
         let digest = Digest.of(bytes)
         if contains(digest) { return digest }
-        try writeAtomically(to: url(for: digest), durable: durable) { fd, path in
+        try writeAtomically(to: path(for: digest), durable: durable) { fd, path in
             try bytes.withUnsafeBytes { raw in try FileIO.writeAll(fd, raw, path: path) }
         }
         return digest
@@ -107,7 +135,7 @@ public final class ContentStore: Sendable {
     /// `corruptBlob` after its last chunk, so callers must not trust what they saw until
     /// this returns.
     public func read(_ digest: Digest, chunk: Int = 1 << 20, _ body: ([UInt8]) throws -> Void) throws {
-        let path = url(for: digest).path
+        let path = path(for: digest)
         let fd = path.withCString { open($0, O_RDONLY) }
         guard fd >= 0 else {
             if errno == ENOENT { throw StoreError.blobNotFound(digest) }
@@ -136,7 +164,7 @@ public final class ContentStore: Sendable {
 
     /// Deletes a blob; deleting a missing blob is not an error.
     public func remove(_ digest: Digest) throws {
-        let path = url(for: digest).path
+        let path = path(for: digest)
         guard unlink(path) == 0 || errno == ENOENT else { throw FileIO.error("remove", path) }
     }
 
@@ -163,7 +191,7 @@ public final class ContentStore: Sendable {
 
     func makeTemporaryFile() throws -> TemporaryFile {
         let name = "tmp-\(getpid())-\(UUID().uuidString)"
-        let path = temporaryDirectory.appendingPathComponent(name).path
+        let path = temporaryDirectory.path + "/" + name
         let fd = try FileIO.open(path, flags: O_WRONLY | O_CREAT | O_EXCL, mode: 0o644)
         return TemporaryFile(fd: fd, path: path)
     }
@@ -175,7 +203,7 @@ public final class ContentStore: Sendable {
     /// (as docker's `AtomicWriteFile` does for its image index): a crash may then lose the
     /// latest version of a record, leaving the previous complete one, but never tears it.
     func writeAtomically(
-        to destination: URL, durable: Bool = true, syncingDirectory: Bool = true, _ write: (Int32, String) throws -> Void
+        to destination: String, durable: Bool = true, syncingDirectory: Bool = true, _ write: (Int32, String) throws -> Void
     ) throws {
         let temporary = try makeTemporaryFile()
         var renamed = false
@@ -185,8 +213,10 @@ public final class ContentStore: Sendable {
             try write(temporary.fd, temporary.path)
             if durable { try FileIO.fsync(temporary.fd, path: temporary.path) }
         }
-        try FileIO.rename(temporary.path, destination.path)
+        try FileIO.rename(temporary.path, destination)
         renamed = true
-        if durable && syncingDirectory { FileIO.syncDirectory(destination.deletingLastPathComponent().path) }
+        if durable && syncingDirectory, let slash = destination.lastIndex(of: "/") {
+            FileIO.syncDirectory(String(destination[..<slash]))
+        }
     }
 }
