@@ -16,7 +16,7 @@ extension BuilderAudit {
     /// files into is the step's output, not residue.
     func mountResidueFindings(layers: [LayerBlob]) throws -> [Finding] {
         var steps: [String: (vertex: Vertex, exec: ExecOp)] = [:]
-        for vertex in converted.definition.closure(of: converted.root) {
+        for vertex in converted.targetClosure {
             guard case .exec(let exec) = vertex.op, !exec.mounts.isEmpty else { continue }
             steps[vertex.name] = (vertex, exec)
         }

@@ -44,7 +44,7 @@ struct BuilderAudit {
     /// Findings in the cache mounts the build used.
     func cacheMountFindings(executor: BuildExecutor) throws -> [Finding] {
         var ids: [String] = []
-        for vertex in converted.definition.closure(of: converted.root) {
+        for vertex in converted.targetClosure {
             guard case .exec(let exec) = vertex.op else { continue }
             for mount in exec.mounts { if case .cache(let id, _, _, _, _, _) = mount.kind, !ids.contains(id) { ids.append(id) } }
         }

@@ -24,7 +24,7 @@ extension Engine {
             var op: Op
             var line: Int?
         }
-        let nodes = converted.definition.closure(of: converted.root).map {
+        let nodes = converted.targetClosure.map {
             Node(id: $0.id.description, name: $0.name, inputs: $0.inputs.map(\.description), op: $0.op, line: $0.source?.start.line)
         }
         return String(decoding: try StableJSON.encode(nodes, pretty: true), as: UTF8.self) + "\n"

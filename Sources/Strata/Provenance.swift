@@ -57,7 +57,7 @@ enum ProvenanceStatement {
                 "source": ["infos": [["filename": dockerfile.name, "language": "Dockerfile", "data": Data(dockerfile.text.utf8).base64EncodedString()]]]
             ]
             predicate["buildConfig"] = [
-                "llbDefinition": converted.definition.closure(of: converted.root).map { vertex in
+                "llbDefinition": converted.targetClosure.map { vertex in
                     ["id": vertex.id.description, "name": vertex.name, "inputs": vertex.inputs.map(\.description)] as [String: Any]
                 }
             ]

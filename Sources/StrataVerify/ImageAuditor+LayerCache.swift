@@ -34,13 +34,20 @@ extension ImageAuditor {
         for detector in detectorScanner.detectors {
             text += "\(detector.id)\t\(detector.rule)\t\(detector.anchors.joined(separator: ","))\n"
         }
+        guard let executable = Self.executableIdentity else { return nil }
+        text += executable
+        return Digest.of(text: text).hex
+    }
+
+    /// The running executable's path, size and mtime, read once per process: the code that
+    /// runs cannot change while it runs, even if the file is replaced.
+    static let executableIdentity: String? = {
         guard let executable = Bundle.main.executablePath,
             let attributes = try? FileManager.default.attributesOfItem(atPath: executable),
             let size = attributes[.size] as? NSNumber, let modified = attributes[.modificationDate] as? Date
         else { return nil }
-        text += "\(executable)\t\(size)\t\(modified.timeIntervalSince1970)\n"
-        return Digest.of(text: text).hex
-    }
+        return "\(executable)\t\(size)\t\(modified.timeIntervalSince1970)\n"
+    }()
 }
 
 /// The layer cache bound to one audit: which key each layer's result is kept under.
