@@ -52,16 +52,18 @@ let package = Package(
         .target(
             name: "StrataVerify",
             dependencies: ["StrataOCI", "StrataArchive", "StrataFS", "StrataStore", "CStrataScan"]),
+        // Inspection of images: dive's efficiency analysis.
+        .target(name: "StrataInspect", dependencies: ["StrataArchive", "StrataVerify"]),
         // The façade that wires the pipeline: the public Swift API.
         .target(
             name: "Strata",
             dependencies: [
                 "StrataSupport", "StrataArchive", "StrataStore", "StrataDockerfile", "StrataLLB",
                 "StrataFrontend", "StrataFS", "StrataShell", "StrataSolver", "StrataOCI",
-                "StrataExport", "StrataVerify",
+                "StrataExport", "StrataVerify", "StrataInspect",
             ]),
         // Commands, help, progress and report renderers.
-        .target(name: "StrataCLI", dependencies: ["Strata"]),
+        .target(name: "StrataCLI", dependencies: ["Strata", "StrataInspect"]),
         .executableTarget(name: "strata", dependencies: ["StrataCLI"]),
         // `make bench`: speed goals measured against the real tools.
         .executableTarget(
@@ -80,6 +82,7 @@ let package = Package(
             name: "StrataOCITests", dependencies: ["StrataOCI", "StrataExport", "StrataArchive", "StrataStore"],
             exclude: ["Fixtures"]),
         .testTarget(name: "StrataVerifyTests", dependencies: ["StrataVerify"]),
-        .testTarget(name: "StrataTests", dependencies: ["Strata", "StrataCLI"]),
+        .testTarget(name: "StrataInspectTests", dependencies: ["StrataInspect"]),
+        .testTarget(name: "StrataTests", dependencies: ["Strata", "StrataCLI", "StrataInspect"]),
     ]
 )

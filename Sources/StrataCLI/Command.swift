@@ -15,7 +15,7 @@ struct CommandContext {
 enum Commands {
     static let version = "0.1.0"
 
-    static var all: [Command] { [build, check, load, save, images, inspect, history, audit, parse, expand, graph] }
+    static var all: [Command] { [build, check, load, save, images, inspect, history, audit, efficiency, parse, expand, graph] }
 
     static func named(_ name: String) -> Command? { all.first { $0.spec.name == name } }
 
