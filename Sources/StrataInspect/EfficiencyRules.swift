@@ -89,15 +89,38 @@ enum GoFormat {
         return String(format: "%.\(digits)f", value)
     }
 
-    /// `%v` of a float64 for the ratios dive prints: integral values without a fraction
-    /// (`1`), others in the shortest digits that read back, as Go and Swift both write them.
-    /// (Go switches to exponent form below 1e-4 or from 1e21; such ratios are not printed
-    /// differently here, which the recorded reports never reach.)
+    /// `%v` of a float64 (strconv's shortest `%g`): the shortest digits that read back, in
+    /// exponent form when the decimal exponent is below -4 or at least 6 (`1e+06`, `1e-05`).
     static func value(_ value: Double) -> String {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value > 0 ? "+Inf" : "-Inf" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return "\(value)"
+        if value == 0 { return value.sign == .minus ? "-0" : "0" }
+        // Swift's description holds the same shortest digits, in its own layout.
+        let text = "\(abs(value))"
+        var mantissa = Substring(text)
+        var exponent = 0
+        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            mantissa = text[..<e]
+            exponent = Int(text[text.index(after: e)...]) ?? 0
+        }
+        let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+        var digits = String(parts[0]) + (parts.count > 1 ? String(parts[1]) : "")
+        var point = parts[0].count + exponent
+        while digits.count > 1 && digits.hasPrefix("0") {
+            digits.removeFirst()
+            point -= 1
+        }
+        while digits.count > 1 && digits.hasSuffix("0") { digits.removeLast() }
+        let sign = value < 0 ? "-" : ""
+        let decimalExponent = point - 1
+        if decimalExponent < -4 || decimalExponent >= 6 {
+            let head = String(digits.prefix(1)) + (digits.count > 1 ? "." + digits.dropFirst() : "")
+            let magnitude = abs(decimalExponent)
+            return sign + head + "e" + (decimalExponent < 0 ? "-" : "+") + (magnitude < 10 ? "0" : "") + String(magnitude)
+        }
+        if point <= 0 { return sign + "0." + String(repeating: "0", count: -point) + digits }
+        if point >= digits.count { return sign + digits + String(repeating: "0", count: point - digits.count) }
+        return sign + digits.prefix(point) + "." + digits.dropFirst(point)
     }
 
     /// go-humanize's `Bytes`: SI units, one decimal below 10.

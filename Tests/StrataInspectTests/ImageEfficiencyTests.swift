@@ -57,6 +57,15 @@ import Testing
         #expect(GoFormat.bytes(count) == text)
     }
 
+    /// Go's `%v` of a float64, as dive's rule messages print ratios.
+    @Test(arguments: [
+        (0.926829268292683, "0.926829268292683"), (1, "1"), (3.5, "3.5"), (0.1, "0.1"), (0.0001, "0.0001"), (0.00001, "1e-05"),
+        (123456, "123456"), (1e6, "1e+06"), (1234567, "1.234567e+06"), (2.5e21, "2.5e+21"), (Double.infinity, "+Inf"),
+    ])
+    func ratiosReadAsGoPrintsThem(value: Double, text: String) {
+        #expect(GoFormat.value(value) == text)
+    }
+
     @Test func defaultRulesFailOnWasteAsDiveDoes() {
         let efficiency = ImageEfficiency(layers: [Self.base, [("etc", 0, true), ("etc/passwd", 40, false)]])
         let results = EfficiencyRules().evaluate(efficiency)
