@@ -11,7 +11,7 @@ extension Op {
     /// or two ops that differ in it would share a cache entry. Secret mounts contribute their id,
     /// target and options, never bytes (an op holds no secret bytes).
     public var digest: Digest {
-        var writer = OpEncoding()
+        var writer = BinaryWriter(prefix: [OpEncoding.version])
         writer.op(self)
         return Digest.of(writer.bytes)
     }

@@ -1,41 +1,14 @@
-/// The canonical binary encoding behind `Op.digest`: little-endian integers, strings and byte
-/// arrays prefixed by their length, arrays by their count, optionals by a presence byte.
-struct OpEncoding {
+import StrataSupport
+
+/// The canonical binary encoding behind `Op.digest`: `BinaryWriter`'s fields, every enum case
+/// tagged, optionals behind a presence byte, after a version byte.
+enum OpEncoding {
     /// Bumped when the encoding changes, so old cache keys cannot collide with new ones.
     static let version: UInt8 = 2
-    private(set) var bytes: [UInt8] = [OpEncoding.version]
+}
 
-    init() { bytes.reserveCapacity(256) }
-
-    mutating func tag(_ value: UInt8) { bytes.append(value) }
-
-    mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
-
-    mutating func int(_ value: Int) { uint64(UInt64(bitPattern: Int64(value))) }
-
-    mutating func uint64(_ value: UInt64) {
-        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
-    }
-
-    mutating func string(_ value: String) {
-        var value = value
-        value.withUTF8 { utf8 in
-            int(utf8.count)
-            bytes.append(contentsOf: utf8)
-        }
-    }
-
-    mutating func data(_ value: [UInt8]) {
-        int(value.count)
-        bytes.append(contentsOf: value)
-    }
-
-    mutating func strings(_ values: [String]) {
-        int(values.count)
-        for value in values { string(value) }
-    }
-
-    mutating func optional<T>(_ value: T?, _ body: (inout OpEncoding, T) -> Void) {
+extension BinaryWriter {
+    mutating func optional<T>(_ value: T?, _ body: (inout BinaryWriter, T) -> Void) {
         guard let value else { return bool(false) }
         bool(true)
         body(&self, value)

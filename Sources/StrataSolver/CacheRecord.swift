@@ -15,9 +15,9 @@ struct CacheRecord: Equatable, Sendable {
     static let magic: [UInt8] = Array("strata-cache-record/2\n".utf8)
 
     var encoded: [UInt8] {
-        var writer = RecordWriter(magic: Self.magic)
+        var writer = BinaryWriter(prefix: Self.magic, capacity: 512)
         write(into: &writer)
-        return writer.finish()
+        return writer.checksummed()
     }
 
     /// The record, or nil when the bytes are not a complete record of this version.
@@ -32,7 +32,7 @@ struct CacheRecord: Equatable, Sendable {
         self.provenance = provenance
     }
 
-    func write(into writer: inout RecordWriter) {
+    func write(into writer: inout BinaryWriter) {
         writer.layer(layer)
         writer.int(provenance.count)
         for (path, labels) in provenance.sorted(by: { $0.key < $1.key }) {

@@ -17,13 +17,13 @@ struct CacheRecordSet: Equatable, Sendable {
     init(records: [(key: Digest, record: CacheRecord)]) { self.records = records }
 
     var encoded: [UInt8] {
-        var writer = RecordWriter(magic: Self.magic)
+        var writer = BinaryWriter(prefix: Self.magic, capacity: 512)
         writer.int(records.count)
         for (key, record) in records {
             writer.digest(key)
             record.write(into: &writer)
         }
-        return writer.finish()
+        return writer.checksummed()
     }
 
     init?(decoding bytes: [UInt8]) {

@@ -1,31 +1,7 @@
 import StrataSupport
 
-/// Writes the length-prefixed fields of a record, then its checksum.
-struct RecordWriter {
-    private(set) var bytes: [UInt8]
-
-    init(magic: [UInt8]) {
-        bytes = magic
-        bytes.reserveCapacity(512)
-    }
-
-    mutating func int(_ value: Int) {
-        withUnsafeBytes(of: Int64(value).littleEndian) { bytes.append(contentsOf: $0) }
-    }
-
-    mutating func string(_ value: String) {
-        var value = value
-        value.withUTF8 { utf8 in
-            int(utf8.count)
-            bytes.append(contentsOf: utf8)
-        }
-    }
-
-    mutating func strings(_ values: [String]) {
-        int(values.count)
-        for value in values { string(value) }
-    }
-
+/// The fields of a cache record, written with `BinaryWriter`, then its checksum.
+extension BinaryWriter {
     mutating func optionalString(_ value: String?) {
         guard let value else { return int(-1) }
         string(value)
@@ -33,16 +9,16 @@ struct RecordWriter {
 
     /// A SHA-256 digest as its 32 raw bytes (reading hex back costs more than the rest).
     mutating func digest(_ digest: Digest) {
-        bytes.append(contentsOf: Hex.decode(digest.hex) ?? [])
+        raw(Hex.decode(digest.hex) ?? [])
     }
 
     mutating func layer(_ layer: LayerBlob) {
         digest(layer.digest)
         // Uncompressed layers (all a build makes) have diff ID = digest: one byte says so.
         if layer.diffID == layer.digest {
-            bytes.append(0)
+            tag(0)
         } else {
-            bytes.append(1)
+            tag(1)
             digest(layer.diffID)
         }
         int(layer.size)
@@ -51,7 +27,7 @@ struct RecordWriter {
     }
 
     /// The bytes with the SHA-256 of all of them appended.
-    mutating func finish() -> [UInt8] {
+    func checksummed() -> [UInt8] {
         bytes + SHA256.hash(bytes)
     }
 }
