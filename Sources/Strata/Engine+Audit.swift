@@ -17,24 +17,38 @@ extension Engine {
             SecretSpec(id: source.id, value: try source.resolve(environment: environment, currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)))
         }
         let auditor = ImageAuditor(secrets: specs)
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) {
-            if isDirectory.boolValue && !FileManager.default.fileExists(atPath: target + "/oci-layout") {
-                throw AuditError.unsupportedTarget(target)
-            }
-            let archived = try ArchivedImage(path: target, limits: auditor.limits)
+        switch try imageTarget(target, limits: auditor.limits) {
+        case .archive(let archived):
             let report = try auditor.audit(archived, name: target)
             let statements = archived.attestations.map { attestation in
                 (attestation.statement, attestation.predicateType.contains("slsa.dev/provenance") ? "slsa-provenance" : attestation.predicateType)
             }
             return Engine.adding(statements, to: report, auditor: auditor)
+        case .stored(let stored, let auditable):
+            let report = try auditor.audit(auditable, name: target)
+            // An attached provenance attestation is one more place a build argument can leak.
+            guard let statement = try provenanceStatement(forConfig: stored.id) else { return report }
+            return Engine.adding([(statement, "slsa-provenance")], to: report, auditor: auditor)
+        }
+    }
+
+    /// What `audit` and `efficiency` read: a docker-archive, OCI layout tar or OCI layout
+    /// directory where it lies, or else an image in the store.
+    enum ImageTarget {
+        case archive(ArchivedImage)
+        case stored(StoredImage, StoredAuditableImage)
+    }
+
+    func imageTarget(_ target: String, limits: AuditLimits = AuditLimits()) throws -> ImageTarget {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) {
+            if isDirectory.boolValue && !FileManager.default.fileExists(atPath: target + "/oci-layout") {
+                throw AuditError.unsupportedTarget(target)
+            }
+            return .archive(try ArchivedImage(path: target, limits: limits))
         }
         let stored = try image(target)
-        let auditable = StoredAuditableImage(store: store, manifest: stored.manifest, configJSON: try store.get(stored.record.config))
-        let report = try auditor.audit(auditable, name: target)
-        // An attached provenance attestation is one more place a build argument can leak.
-        guard let statement = try provenanceStatement(forConfig: stored.id) else { return report }
-        return Engine.adding([(statement, "slsa-provenance")], to: report, auditor: auditor)
+        return .stored(stored, StoredAuditableImage(store: store, manifest: stored.manifest, configJSON: try store.get(stored.record.config)))
     }
 
     /// The report with the findings in attestation statements (bytes, name) added.

@@ -36,14 +36,17 @@ public struct ImageEfficiency: Sendable, Equatable {
         var data: [String: PathData] = [:]
         var discovered: [String] = []
         for (index, tree) in trees.enumerated() {
+            // What the layers below hold, for the whiteouts: dive stacks them again for each
+            // whiteout; they are the same for all of a layer's, so once is enough.
+            var below: DiveTree?
             // A whiteout with nothing below it to remove stops dive's walk of that layer.
             try? tree.root.visitChildFirst({ node in
                 let path = node.path
                 if data[path] == nil { data[path] = PathData(path: path) }
                 var size: Int64 = 0
                 if node.isWhiteout {
-                    let below = DiveTree.stacked(trees, through: index - 1)
-                    guard let removed = below.node(at: path) else { throw EfficiencyWalkStopped() }
+                    if below == nil { below = DiveTree.stacked(trees, through: index - 1) }
+                    guard let removed = below?.node(at: path) else { throw EfficiencyWalkStopped() }
                     if removed.isDirectory { try? removed.visitChildFirst { size += $0.size } }
                 } else {
                     size = node.size

@@ -110,20 +110,25 @@ struct AddUserProgram: ShellProgram {
                 return
             }
         }
-        if created && shell.fs.isDirectory(skeleton) {
-            for name in (try? shell.fs.listDirectory(skeleton)) ?? [] {
-                _ = try CopyProgram.copy(
-                    shell, source: ShellPath.join(skeleton, name), display: ShellPath.join(skeleton, name),
-                    to: ShellPath.join(path, name), displayTarget: ShellPath.join(home, name),
-                    options: CopyProgram.Options(recursive: true, preserve: true, noDereference: true), topLevel: true)
-            }
-        }
+        if created { try AddUserProgram.copySkeleton(shell, skeleton, into: path, shown: home) }
         if created { chownTree(shell, path, uid: uid, gid: gid) }
         do {
             try shell.fs.chown(path, uid: uid, gid: gid)
             try shell.fs.chmod(path, mode: 0o2755)
         } catch {
             shell.programError("adduser", "\(home): \(error.message)")
+        }
+    }
+
+    /// Copies the skeleton directory's entries into a new home, as `cp -a` would (adduser and
+    /// useradd both do); `shown` is the home as messages name it.
+    static func copySkeleton(_ shell: Interpreter, _ skeleton: String, into path: String, shown: String) throws(ShellControl) {
+        guard shell.fs.isDirectory(skeleton) else { return }
+        for name in (try? shell.fs.listDirectory(skeleton)) ?? [] {
+            _ = try CopyProgram.copy(
+                shell, source: ShellPath.join(skeleton, name), display: ShellPath.join(skeleton, name),
+                to: ShellPath.join(path, name), displayTarget: ShellPath.join(shown, name),
+                options: CopyProgram.Options(recursive: true, preserve: true, noDereference: true), topLevel: true)
         }
     }
 

@@ -100,14 +100,7 @@ struct UserAddProgram: ShellProgram {
             shell.record(current, .clean)
             created = current == path
         }
-        if created && shell.fs.isDirectory(skeleton) {
-            for name in (try? shell.fs.listDirectory(skeleton)) ?? [] {
-                _ = try CopyProgram.copy(
-                    shell, source: ShellPath.join(skeleton, name), display: ShellPath.join(skeleton, name),
-                    to: ShellPath.join(path, name), displayTarget: ShellPath.join(home, name),
-                    options: CopyProgram.Options(recursive: true, preserve: true, noDereference: true), topLevel: true)
-            }
-        }
+        if created { try AddUserProgram.copySkeleton(shell, skeleton, into: path, shown: home) }
         AddUserProgram.chownTree(shell, path, uid: uid, gid: gid)
     }
 }
